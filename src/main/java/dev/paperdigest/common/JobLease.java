@@ -1,0 +1,75 @@
+package dev.paperdigest.common;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A lease on a named job, held in the database so that one job (an ingestion source, a digest
+ * run) never runs twice at once, whether in one process or across replicas. A holder that dies
+ * loses its lease when the lease runs out.
+ */
+@ApplicationScoped
+public class JobLease {
+
+    /** Identifies this process among replicas. */
+    public static final String OWNER = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public JobLease(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Takes the lease if it is free or expired; each call runs in a transaction of its own. */
+    public boolean tryAcquire(String job, Duration duration) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int taken = em.createNativeQuery(
+                            "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND (leased_until < ?4 OR owner = ?1)")
+                    .setParameter(1, OWNER).setParameter(2, now.plus(duration))
+                    .setParameter(3, job).setParameter(4, now)
+                    .executeUpdate();
+            if (taken == 1) {
+                return true;
+            }
+            long exists = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE name = ?1")
+                    .setParameter(1, job).getSingleResult()).longValue();
+            if (exists > 0) {
+                return false;
+            }
+            try {
+                em.createNativeQuery("INSERT INTO job_lease (name, owner, leased_until) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, job).setParameter(2, OWNER).setParameter(3, now.plus(duration))
+                        .executeUpdate();
+                return true;
+            } catch (jakarta.persistence.PersistenceException raced) {
+                return false; // another replica inserted it first
+            }
+        });
+    }
+
+    /** Extends a lease this process holds, for long runs; false if it was lost. */
+    public boolean renew(String job, Duration duration) {
+        Instant until = clock.instant().plus(duration);
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
+                .setParameter(1, until).setParameter(2, job).setParameter(3, OWNER)
+                .executeUpdate() == 1);
+    }
+
+    public void release(String job) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
+                .setParameter(1, Instant.EPOCH).setParameter(2, job).setParameter(3, OWNER)
+                .executeUpdate());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.paperdigest.papers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperdigest.common.DigestConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * On the first start (no papers at all) loads the papers of the pages Paper Digest was conceived
+ * from, so the home page shows something at once. Papers the pages gave no arXiv id for get a
+ * {@code demo-} id and no arXiv links; rows without a title are left out.
+ */
+@ApplicationScoped
+public class DemoPapers {
+
+    private static final Logger LOG = Logger.getLogger(DemoPapers.class);
+    static final String RESOURCE = "/demo/seed-papers.json";
+    private static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+
+    private final DigestConfig config;
+    private final PaperStore store;
+    private final ObjectMapper mapper;
+
+    public DemoPapers(DigestConfig config, PaperStore store, ObjectMapper mapper) {
+        this.config = config;
+        this.store = store;
+        this.mapper = mapper;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.demoData() && Paper.count() == 0) {
+            try {
+                ImportReport report = store.upsert(read());
+                LOG.infof("empty database: loaded %d demo papers", report.created);
+            } catch (RuntimeException e) {
+                // another replica loading them at the same moment is fine
+                LOG.warnf("demo papers not loaded: %s", e.getMessage());
+            }
+        }
+    }
+
+    List<PaperRecord> read() {
+        List<PaperRecord> records = new ArrayList<>();
+        try (InputStream in = DemoPapers.class.getResourceAsStream(RESOURCE)) {
+            for (JsonNode seed : mapper.readTree(in)) {
+                String title = PaperText.clean(seed.path("title").asText(null));
+                if (title == null || title.isEmpty()) {
+                    continue;
+                }
+                List<String> authors = new ArrayList<>();
+                seed.path("authors").forEach(a -> authors.add(PaperText.clean(a.asText())));
+                String category = seed.path("category").asText(null);
+                records.add(new PaperRecord(
+                        seed.hasNonNull("arxivId") ? seed.get("arxivId").asText() : demoId(title),
+                        null, title, PaperText.clean(seed.path("abstract").asText(null)),
+                        authors, category == null ? List.of() : List.of("cs." + category),
+                        published(seed.path("published").asText(null)), null,
+                        seed.hasNonNull("upvotes") ? seed.get("upvotes").asInt() : null, null,
+                        "demo", null, null, null, null, null, null, null, List.of()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled demo papers unreadable", e);
+        }
+        return records;
+    }
+
+    private static java.time.Instant published(String pageDate) {
+        if (pageDate == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(pageDate, PAGE_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            return null; // "Jan 21" without a year: unknown
+        }
+    }
+
+    private static String demoId(String title) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(title.getBytes(StandardCharsets.UTF_8));
+            return "demo-" + HexFormat.of().formatHex(hash, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

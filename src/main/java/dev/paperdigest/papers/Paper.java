@@ -1,0 +1,106 @@
+package dev.paperdigest.papers;
+
+import dev.paperdigest.common.LinesConverter;
+import dev.paperdigest.common.WordsConverter;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** One paper, one row per arXiv id whatever the source or version. */
+@Entity
+public class Paper extends PanacheEntityBase {
+
+    /** New-style ids (2401.01234) and old-style ones (hep-th/9901001). */
+    public static final Pattern ARXIV_ID = Pattern.compile("(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "paper_seq")
+    @SequenceGenerator(name = "paper_seq", sequenceName = "paper_seq", allocationSize = 50)
+    public Long id;
+
+    /** Without version; demo papers that have none carry a {@code demo-} id and no arXiv links. */
+    public String arxivId;
+    public Integer latestVersion;
+    public String title;
+    @Column(name = "abstract_text")
+    public String abstractText;
+    @Convert(converter = LinesConverter.class)
+    public List<String> authors = new ArrayList<>();
+    @Convert(converter = WordsConverter.class)
+    public List<String> categories = new ArrayList<>();
+    public Instant publishedAt;
+    public Instant updatedAt;
+    public Integer upvotes;
+    public Integer numComments;
+    @Convert(converter = WordsConverter.class)
+    public List<String> sources = new ArrayList<>();
+    public LocalDate listedOn;
+    public Instant firstSeenAt;
+    public Instant lastSeenAt;
+    public Instant matchedAt;
+    public String comment;
+    public String journalRef;
+    public String doi;
+    public String githubRepo;
+    public String projectPage;
+    public String thumbnailUrl;
+    @Convert(converter = LinesConverter.class)
+    public List<String> aiKeywords = new ArrayList<>();
+
+    public static Optional<Paper> findByArxivId(String arxivId) {
+        return find("arxivId", arxivId).firstResultOptional();
+    }
+
+    public static List<Paper> listByArxivIds(List<String> arxivIds) {
+        return list("arxivId in ?1", arxivIds);
+    }
+
+    /** Papers no subscription has been matched against yet. */
+    public static List<Paper> listUnmatched(int limit) {
+        return find("matchedAt is null", Sort.by("id")).page(Page.ofSize(limit)).list();
+    }
+
+    public static Optional<LocalDate> newestListingDay() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select max(p.listedOn) from Paper p", LocalDate.class)
+                .getSingleResult());
+    }
+
+    /** The trending list of a day: most upvoted first, then the newest. */
+    public static List<Paper> listTrending(LocalDate day, int limit) {
+        return find("listedOn = ?1", Sort.by("upvotes", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                .and("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                .and("id"), day).page(Page.ofSize(limit)).list();
+    }
+
+    public boolean isOnArxiv() {
+        return arxivId != null && ARXIV_ID.matcher(arxivId).matches();
+    }
+
+    public String arxivUrl() {
+        return isOnArxiv() ? "https://arxiv.org/abs/" + arxivId : null;
+    }
+
+    public String pdfUrl() {
+        return isOnArxiv() ? "https://arxiv.org/pdf/" + arxivId : null;
+    }
+
+    /** Hugging Face has a page for every arXiv paper, listed on Daily Papers or not. */
+    public String huggingFaceUrl() {
+        return isOnArxiv() ? "https://huggingface.co/papers/" + arxivId : null;
+    }
+}
