@@ -32,29 +32,23 @@ public class JobLease {
     /** Takes the lease if it is free or expired; each call runs in a transaction of its own. */
     public boolean tryAcquire(String job, Duration duration) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int taken = em.createNativeQuery(
-                            "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND (leased_until < ?4 OR owner = ?1)")
-                    .setParameter(1, OWNER).setParameter(2, now.plus(duration))
-                    .setParameter(3, job).setParameter(4, now)
-                    .executeUpdate();
-            if (taken == 1) {
-                return true;
-            }
-            long exists = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM job_lease WHERE name = ?1")
-                    .setParameter(1, job).getSingleResult()).longValue();
-            if (exists > 0) {
-                return false;
-            }
-            try {
-                em.createNativeQuery("INSERT INTO job_lease (name, owner, leased_until) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, job).setParameter(2, OWNER).setParameter(3, now.plus(duration))
-                        .executeUpdate();
-                return true;
-            } catch (jakarta.persistence.PersistenceException raced) {
-                return false; // another replica inserted it first
-            }
-        });
+        boolean taken = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND (leased_until < ?4 OR owner = ?1)")
+                .setParameter(1, OWNER).setParameter(2, now.plus(duration))
+                .setParameter(3, job).setParameter(4, now)
+                .executeUpdate() == 1);
+        if (taken) {
+            return true;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "INSERT INTO job_lease (name, owner, leased_until) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, job).setParameter(2, OWNER).setParameter(3, now.plus(duration))
+                    .executeUpdate());
+            return true;
+        } catch (RuntimeException heldOrRaced) {
+            return false; // the row exists: someone else holds the lease, or inserted it first
+        }
     }
 
     /** Extends a lease this process holds, for long runs; false if it was lost. */
