@@ -1,0 +1,29 @@
+package dev.paperdigest.matching;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Orders the papers inside one digest:
+ * <pre>
+ *   rank = relevance × (1 + ln(1 + upvotes) / 4) × 0.5^(age in days / 7)
+ * </pre>
+ * Relevance (the matcher's score, summed over the subscriber's queries that hit) dominates;
+ * upvotes lift a paper logarithmically, so 100 upvotes count about twice as much as none; age
+ * halves the rank every week, so last month's paper announced late sinks below today's.
+ */
+public final class Ranking {
+
+    static final double UPVOTE_DAMPING = 4.0;
+    static final double HALF_LIFE_DAYS = 7.0;
+
+    private Ranking() {
+    }
+
+    public static double rank(double relevance, Integer upvotes, Instant publishedAt, Instant now) {
+        double popularity = 1 + Math.log1p(upvotes == null ? 0 : Math.max(0, upvotes)) / UPVOTE_DAMPING;
+        double ageDays = publishedAt == null ? 0 : Math.max(0, Duration.between(publishedAt, now).toHours() / 24.0);
+        double recency = Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
+        return relevance * popularity * recency;
+    }
+}
