@@ -1,0 +1,26 @@
+package dev.paperdigest.common;
+
+import jakarta.ws.rs.core.Response;
+
+/** Thrown by admin endpoints and services to answer with a problem+json of the given status. */
+public class ProblemException extends RuntimeException {
+
+    private final Response.Status status;
+
+    public ProblemException(Response.Status status, String detail) {
+        super(detail);
+        this.status = status;
+    }
+
+    public Response.Status status() {
+        return status;
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(Response.Status.NOT_FOUND, what + " does not exist");
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Response.Status.BAD_REQUEST, detail);
+    }
+}
