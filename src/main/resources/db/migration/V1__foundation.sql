@@ -119,7 +119,7 @@ CREATE INDEX paper_match_paper_idx ON paper_match (paper_id);
 -- Shared state for several replicas: the key that signs links, and leases on jobs.
 CREATE TABLE app_secret (
     name   VARCHAR(64)  PRIMARY KEY,
-    value  VARCHAR(200) NOT NULL
+    secret VARCHAR(200) NOT NULL
 );
 CREATE TABLE job_lease (
     name          VARCHAR(64) PRIMARY KEY,

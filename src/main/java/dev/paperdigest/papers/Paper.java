@@ -87,6 +87,23 @@ public class Paper extends PanacheEntityBase {
                 .and("id"), day).page(Page.ofSize(limit)).list();
     }
 
+    /** Newest first; {@code q} looks in id, title and abstract, case-insensitively. */
+    public static io.quarkus.hibernate.orm.panache.PanacheQuery<Paper> search(String q, Instant since) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(title) like :q or lower(abstractText) like :q or arxivId = :id)");
+            params.and("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%")
+                    .and("id", q.strip());
+        }
+        if (since != null) {
+            where.append(" and firstSeenAt >= :since");
+            params.and("since", since);
+        }
+        return find(where.toString(), Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                .and("id", Sort.Direction.Descending), params);
+    }
+
     public boolean isOnArxiv() {
         return arxivId != null && ARXIV_ID.matcher(arxivId).matches();
     }

@@ -1,5 +1,6 @@
 package dev.paperdigest.papers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -54,12 +55,17 @@ public class PaperImporter {
             parser.parse(document, sink);
         } catch (IOException e) {
             // parsers throw IOException for a broken document; store failures propagate as they are
-            LOG.infof("document malformed after %d entries: %s", seen[0], e.getMessage());
-            report.reject(seen[0], "malformed document: " + e.getMessage());
+            String reason = e instanceof JsonProcessingException json && json.getLocation() != null
+                    ? json.getOriginalMessage() + " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")"
+                    : e.getMessage();
+            LOG.infof("document malformed after %d entries: %s", seen[0], reason);
+            report.received++;
+            report.reject(seen[0], "malformed document: " + reason);
         }
         if (!batch.isEmpty()) {
             report.add(store.upsertIndexed(batch));
         }
+        report.rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejection::index));
         return report;
     }
 }

@@ -1,0 +1,77 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.digests.Delivery;
+import dev.paperdigest.digests.DeliveryStatus;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The outbox, for operators. */
+@Path("/api/admin/deliveries")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryAdminResource {
+
+    public record DeliveryView(long id, long subscriberId, String period, DeliveryStatus status, int paperCount,
+                               int attempts, String lastError, String messageId, Instant createdAt,
+                               Instant nextAttemptAt, Instant sentAt) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id, d.subscriberId, d.period, d.status, d.paperCount, d.attempts, d.lastError,
+                    d.messageId, d.createdAt, d.nextAttemptAt, d.sentAt);
+        }
+    }
+
+    private final Clock clock;
+
+    public DeliveryAdminResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    public Paging<DeliveryView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
+                                     @QueryParam("size") Integer size) {
+        Sort newest = Sort.by("id", Sort.Direction.Descending);
+        if (status == null || status.isBlank()) {
+            return Paging.of(Delivery.findAll(newest), page, size, DeliveryView::of);
+        }
+        DeliveryStatus wanted;
+        try {
+            wanted = DeliveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be one of queued, sending, sent, failed, cancelled");
+        }
+        return Paging.of(Delivery.find("status", newest, wanted), page, size, DeliveryView::of);
+    }
+
+    /** Queues a failed delivery again; the next digest tick (or run) sends it. A sent one is never sent again. */
+    @POST
+    @Path("{id}/retry")
+    @Transactional
+    public Response retry(@PathParam("id") long id) {
+        Delivery delivery = Delivery.findById(id);
+        if (delivery == null) {
+            throw ProblemException.notFound("delivery " + id);
+        }
+        if (delivery.status != DeliveryStatus.FAILED) {
+            throw new ProblemException(Response.Status.CONFLICT,
+                    "only a failed delivery can be retried; this one is " + delivery.status.name().toLowerCase(Locale.ROOT));
+        }
+        delivery.status = DeliveryStatus.QUEUED;
+        delivery.nextAttemptAt = clock.instant();
+        delivery.attempts = 0;
+        return Response.accepted(DeliveryView.of(delivery)).build();
+    }
+}

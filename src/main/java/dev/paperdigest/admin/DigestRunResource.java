@@ -1,0 +1,57 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.RunStatus;
+import dev.paperdigest.digests.DigestRun;
+import dev.paperdigest.digests.DigestRuns;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+
+@Path("/api/admin/digest-runs")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class DigestRunResource {
+
+    /** {@code date}: the period to queue (default: today in each subscriber's zone). */
+    public record StartRequest(LocalDate date, Boolean dryRun) {
+    }
+
+    public record Started(long id) {
+    }
+
+    public record RunView(long id, RunStatus status, LocalDate date, boolean dryRun, int subscribers, int matched,
+                          int queued, int sent, int failed, double progress, String error) {
+        static RunView of(DigestRun r) {
+            return new RunView(r.id, r.status, r.periodDate, r.dryRun, r.subscribers, r.matched, r.queued, r.sent,
+                    r.failed, r.progress, r.error);
+        }
+    }
+
+    private final DigestRuns runs;
+
+    public DigestRunResource(DigestRuns runs) {
+        this.runs = runs;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(StartRequest request) {
+        StartRequest r = request == null ? new StartRequest(null, null) : request;
+        DigestRun run = runs.start(r.date(), Boolean.TRUE.equals(r.dryRun()));
+        return Response.accepted(new Started(run.id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public RunView get(@PathParam("id") long id) {
+        return RunView.of(runs.get(id));
+    }
+}

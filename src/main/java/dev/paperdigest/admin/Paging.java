@@ -1,0 +1,28 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** {@code ?page=&size=} (page from 0) and the {@code {items, page, size, total}} answer. */
+public record Paging<T>(List<T> items, int page, int size, long total) {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 200;
+
+    static <E, T> Paging<T> of(PanacheQuery<E> query, Integer page, Integer size, Function<E, T> view) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw ProblemException.badRequest("page must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw ProblemException.badRequest("size must be from 1 to " + MAX_SIZE);
+        }
+        List<T> items = query.page(Page.of(p, s)).list().stream().map(view).toList();
+        return new Paging<>(items, p, s, query.count());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.digests.Delivery;
+import dev.paperdigest.digests.DigestPreviews;
+import dev.paperdigest.matching.PaperMatch;
+import dev.paperdigest.matching.QueryKind;
+import dev.paperdigest.subscriptions.Subscriber;
+import dev.paperdigest.subscriptions.SubscriberStatus;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+@Path("/api/admin/subscribers")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriberAdminResource {
+
+    public record SubscriptionView(QueryKind kind, String query, Instant createdAt) {
+    }
+
+    public record SubscriberView(long id, String email, SubscriberStatus status, String frequency, int sendHour,
+                                 String timezone, Instant createdAt, Instant confirmedAt, Instant unsubscribedAt,
+                                 List<SubscriptionView> subscriptions) {
+        static SubscriberView of(Subscriber s) {
+            return new SubscriberView(s.id, s.email, s.status, s.frequency == null ? null : s.frequency.formValue(),
+                    s.sendHour, s.timeZone, s.createdAt, s.confirmedAt, s.unsubscribedAt,
+                    s.subscriptions.stream().map(x -> new SubscriptionView(x.kind, x.query, x.createdAt)).toList());
+        }
+    }
+
+    public record DeliveryRecord(long id, String period, String status, int paperCount, int attempts, Instant sentAt) {
+    }
+
+    public record MatchRecord(String arxivId, String title, List<String> reasons, Instant matchedAt, Long deliveryId) {
+    }
+
+    /** Everything held about one person. */
+    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries, List<MatchRecord> matches) {
+    }
+
+    private final DigestPreviews previews;
+
+    public SubscriberAdminResource(DigestPreviews previews) {
+        this.previews = previews;
+    }
+
+    @GET
+    @Transactional
+    public Paging<SubscriberView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
+                                       @QueryParam("size") Integer size) {
+        if (status == null || status.isBlank()) {
+            return Paging.of(Subscriber.findAll(Sort.by("id")), page, size, SubscriberView::of);
+        }
+        SubscriberStatus wanted;
+        try {
+            wanted = SubscriberStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be one of pending, active, unsubscribed");
+        }
+        return Paging.of(Subscriber.find("status", Sort.by("id"), wanted), page, size, SubscriberView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public SubscriberView get(@PathParam("id") long id) {
+        return SubscriberView.of(find(id));
+    }
+
+    /** Erases the person: subscriptions, matches and deliveries go with them. */
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    public void delete(@PathParam("id") long id) {
+        Subscriber subscriber = find(id);
+        PaperMatch.delete("subscriberId", id);
+        Delivery.delete("subscriberId", id);
+        subscriber.delete();
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Transactional
+    public Export export(@PathParam("id") long id) {
+        Subscriber subscriber = find(id);
+        List<DeliveryRecord> deliveries = Delivery.<Delivery>list("subscriberId", Sort.by("id"), id).stream()
+                .map(d -> new DeliveryRecord(d.id, d.period, d.status.name(), d.paperCount, d.attempts, d.sentAt))
+                .toList();
+        List<MatchRecord> matches = PaperMatch.<PaperMatch>list("from PaperMatch m join fetch m.paper where m.subscriberId = ?1 order by m.id", id)
+                .stream()
+                .map(m -> new MatchRecord(m.paper.arxivId, m.paper.title, m.reasons, m.matchedAt, m.deliveryId))
+                .toList();
+        return new Export(SubscriberView.of(subscriber), deliveries, matches);
+    }
+
+    @GET
+    @Path("{id}/digest-preview")
+    @Produces(MediaType.TEXT_HTML)
+    public String digestPreview(@PathParam("id") long id) {
+        return previews.html(find(id));
+    }
+
+    private static Subscriber find(long id) {
+        Subscriber subscriber = Subscriber.findById(id);
+        if (subscriber == null) {
+            throw ProblemException.notFound("subscriber " + id);
+        }
+        return subscriber;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.paperdigest.common;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small formatting helpers shared by pages and emails. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+
+    static String twoDigits(Integer number) {
+        return String.format("%02d", number);
+    }
+
+    static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    static String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
+    /** Cuts long text at a word boundary, with an ellipsis. */
+    static String truncate(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', maxChars);
+        return text.substring(0, cut > maxChars / 2 ? cut : maxChars) + " …";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.common.RunStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One pass of match → queue → send, started by the schedule or by an operator. */
+@Entity
+public class DigestRun extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "digest_run_seq")
+    @SequenceGenerator(name = "digest_run_seq", sequenceName = "digest_run_seq", allocationSize = 50)
+    public Long id;
+    @Enumerated(EnumType.STRING)
+    public RunStatus status;
+    /** The period asked for; null means today in each subscriber's zone. */
+    public LocalDate periodDate;
+    public boolean dryRun;
+    /** A scheduled run waits for each subscriber's send hour; a manual one does not. */
+    public boolean scheduled;
+    public int subscribers;
+    public int matched;
+    public int queued;
+    public int sent;
+    public int failed;
+    public double progress;
+    public String error;
+    public Instant createdAt;
+    public Instant startedAt;
+    public Instant finishedAt;
+}

@@ -1,0 +1,37 @@
+package dev.paperdigest.subscriptions;
+
+import dev.paperdigest.common.PublicLinks;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The link in the confirmation email: double opt-in. */
+@Path("/confirm")
+@Produces(MediaType.TEXT_HTML)
+public class ConfirmPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance confirmed(Subscriber subscriber, String manageUrl);
+    }
+
+    private final SubscriptionService service;
+    private final LinkTokens tokens;
+    private final PublicLinks links;
+
+    public ConfirmPage(SubscriptionService service, LinkTokens tokens, PublicLinks links) {
+        this.service = service;
+        this.tokens = tokens;
+        this.links = links;
+    }
+
+    @GET
+    public TemplateInstance confirm(@QueryParam("token") String token) {
+        Subscriber subscriber = service.confirm(token);
+        return Templates.confirmed(subscriber, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.paperdigest.subscriptions;
+
+import dev.paperdigest.common.PublicLinks;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Seeing and changing one's subscriptions without an account: the signed link is the login. */
+@Path("/manage")
+@Produces(MediaType.TEXT_HTML)
+public class ManagePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance manage(Subscriber subscriber, SubscriptionForm form, FormErrors errors,
+                                              String token, String unsubscribeUrl, boolean saved);
+    }
+
+    private final SubscriptionService service;
+    private final SubscriptionFormValidator validator;
+    private final LinkTokens tokens;
+    private final PublicLinks links;
+
+    public ManagePage(SubscriptionService service, SubscriptionFormValidator validator, LinkTokens tokens, PublicLinks links) {
+        this.service = service;
+        this.validator = validator;
+        this.tokens = tokens;
+        this.links = links;
+    }
+
+    @GET
+    public TemplateInstance show(@QueryParam("token") String token) {
+        Subscriber subscriber = service.forManaging(token);
+        return page(subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@QueryParam("token") String token, @BeanParam SubscriptionForm form) {
+        Subscriber subscriber = service.forManaging(token);
+        FormErrors errors = new FormErrors();
+        SubscriptionRequest valid = validator.validate(form, false, errors);
+        if (valid == null) {
+            form.email = subscriber.email;
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(subscriber, form, errors, token, false)).build();
+        }
+        Subscriber saved = service.update(token, valid);
+        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true)).build();
+    }
+
+    private TemplateInstance page(Subscriber subscriber, SubscriptionForm form, FormErrors errors, String token, boolean saved) {
+        return Templates.manage(subscriber, form, errors, token,
+                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)), saved);
+    }
+}

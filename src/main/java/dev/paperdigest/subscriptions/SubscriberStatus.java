@@ -1,0 +1,8 @@
+package dev.paperdigest.subscriptions;
+
+public enum SubscriberStatus {
+    /** Signed up, not yet confirmed: gets no digest. */
+    PENDING,
+    ACTIVE,
+    UNSUBSCRIBED
+}

@@ -1,0 +1,186 @@
+package dev.paperdigest.subscriptions;
+
+import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.ListUnsubscribe;
+import dev.paperdigest.common.PublicLinks;
+import dev.paperdigest.matching.NewPaperMatching;
+import dev.paperdigest.matching.QueryKind;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+/** Signing up, confirming, changing and leaving. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How far back a new subscriber's first digest reaches. */
+    static final Duration BACKFILL = Duration.ofDays(2);
+
+    private final DigestConfig config;
+    private final LinkTokens tokens;
+    private final PublicLinks links;
+    private final NewPaperMatching matching;
+    private final Clock clock;
+
+    public SubscriptionService(DigestConfig config, LinkTokens tokens, PublicLinks links, NewPaperMatching matching, Clock clock) {
+        this.config = config;
+        this.tokens = tokens;
+        this.links = links;
+        this.matching = matching;
+        this.clock = clock;
+    }
+
+    /**
+     * A sign-up. New, pending and unsubscribed addresses get the requested subscriptions (pending)
+     * and a confirmation link; an active subscriber's subscriptions are left alone and they get a
+     * link to their manage page instead, so nobody can change someone else's digest. The answer
+     * is the same either way. The email goes out after the commit.
+     */
+    public void subscribe(SubscriptionRequest request) {
+        MailTemplateInstance mail = QuarkusTransaction.requiringNew().call(() -> prepareSignUp(request));
+        if (mail != null) {
+            mail.sendAndAwait();
+        }
+    }
+
+    private MailTemplateInstance prepareSignUp(SubscriptionRequest request) {
+        Instant now = clock.instant();
+        Subscriber subscriber = Subscriber.findByEmail(request.email()).orElse(null);
+        boolean isNew = subscriber == null;
+        if (isNew) {
+            subscriber = newSubscriber(request.email(), now);
+        }
+        if (!mayEmail(subscriber, now)) {
+            LOG.infof("confirmation limit reached for subscriber %d today; no email sent", subscriber.id);
+            return null;
+        }
+        if (subscriber.status != SubscriberStatus.ACTIVE) {
+            subscriber.status = SubscriberStatus.PENDING;
+            apply(subscriber, request, now);
+        }
+        if (isNew) {
+            subscriber.persist();
+        }
+        String unsubscribeUrl = links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE));
+        if (subscriber.status == SubscriberStatus.ACTIVE) {
+            return SubscriptionMails.alreadySubscribed(
+                            links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)), unsubscribeUrl)
+                    .mail(ListUnsubscribe.headers(new Mail(), unsubscribeUrl))
+                    .to(subscriber.email)
+                    .subject("Your Paper Digest subscription");
+        }
+        String confirmUrl = links.withToken("/confirm", tokens.issue(subscriber, LinkPurpose.CONFIRM));
+        return SubscriptionMails.confirm(confirmUrl, unsubscribeUrl, summary(subscriber))
+                .mail(ListUnsubscribe.headers(new Mail(), unsubscribeUrl))
+                .to(subscriber.email)
+                .subject("Confirm your Paper Digest subscription");
+    }
+
+    /**
+     * Double opt-in. Confirming twice is harmless. A new subscriber is matched against the
+     * papers of the last {@link #BACKFILL} at once, since everyone else was matched against
+     * them already and the first digest should not be empty for want of timing.
+     */
+    public Subscriber confirm(String token) {
+        Instant now = clock.instant();
+        boolean[] activated = {false};
+        Subscriber subscriber = QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = tokens.verify(token, LinkPurpose.CONFIRM);
+            if (s.status != SubscriberStatus.ACTIVE) {
+                s.status = SubscriberStatus.ACTIVE;
+                s.confirmedAt = now;
+                s.unsubscribedAt = null;
+                activated[0] = true;
+            }
+            return s;
+        });
+        if (activated[0]) {
+            matching.matchRecentFor(subscriber.id, now.minus(BACKFILL));
+        }
+        return subscriber;
+    }
+
+    @Transactional
+    public Subscriber unsubscribe(String token) {
+        Subscriber subscriber = tokens.verify(token, LinkPurpose.UNSUBSCRIBE);
+        if (subscriber.status != SubscriberStatus.UNSUBSCRIBED) {
+            subscriber.status = SubscriberStatus.UNSUBSCRIBED;
+            subscriber.unsubscribedAt = clock.instant();
+        }
+        return subscriber;
+    }
+
+    /** The subscriber a manage link belongs to, with their subscriptions loaded. */
+    @Transactional
+    public Subscriber forManaging(String token) {
+        Subscriber subscriber = tokens.verify(token, LinkPurpose.MANAGE);
+        subscriber.subscriptions.size();
+        return subscriber;
+    }
+
+    /** Saves the manage form. Saving also resubscribes someone who had left. */
+    @Transactional
+    public Subscriber update(String token, SubscriptionRequest request) {
+        Subscriber subscriber = tokens.verify(token, LinkPurpose.MANAGE);
+        apply(subscriber, request, clock.instant());
+        if (subscriber.status == SubscriberStatus.UNSUBSCRIBED) {
+            // the manage link proves the address, so no new confirmation is needed
+            subscriber.status = SubscriberStatus.ACTIVE;
+            subscriber.unsubscribedAt = null;
+        }
+        return subscriber;
+    }
+
+    private static void apply(Subscriber subscriber, SubscriptionRequest request, Instant now) {
+        subscriber.frequency = request.frequency();
+        subscriber.sendHour = request.sendHour();
+        subscriber.timeZone = request.timeZone();
+        subscriber.replaceSubscriptions(request.subscriptions(), now);
+    }
+
+    private Subscriber newSubscriber(String email, Instant now) {
+        Subscriber subscriber = new Subscriber();
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        subscriber.publicId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        subscriber.email = email;
+        subscriber.status = SubscriberStatus.PENDING;
+        subscriber.createdAt = now;
+        return subscriber;
+    }
+
+    /** At most {@code confirmations-per-address-per-day} emails a day to one address, so the form cannot be used to flood it. */
+    private boolean mayEmail(Subscriber subscriber, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (!today.equals(subscriber.confirmationsDay)) {
+            subscriber.confirmationsDay = today;
+            subscriber.confirmationsSent = 0;
+        }
+        if (subscriber.confirmationsSent >= config.limits().confirmationsPerAddressPerDay()) {
+            return false;
+        }
+        subscriber.confirmationsSent++;
+        return true;
+    }
+
+    static SubscriptionMails.Summary summary(Subscriber subscriber) {
+        String schedule = (subscriber.frequency == Frequency.DAILY ? "daily" : "weekly")
+                + String.format(" at %02d:00 (%s)", subscriber.sendHour, subscriber.timeZone);
+        return new SubscriptionMails.Summary(subscriber.queries(QueryKind.KEYWORD), subscriber.queries(QueryKind.AUTHOR),
+                subscriber.queries(QueryKind.CATEGORY), schedule);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.support.Admin;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class AdminSecurityTest {
+
+    @Test
+    void refusesRequestsWithoutCredentials() {
+        given().when().get("/api/admin/stats").then().statusCode(401);
+        given().contentType("application/json").body("[]")
+                .when().post("/api/admin/papers/import").then().statusCode(401);
+        given().contentType("application/json").body("{}")
+                .when().post("/api/admin/digest-runs").then().statusCode(401);
+    }
+
+    @Test
+    void refusesAWrongPassword() {
+        given().auth().preemptive().basic("admin", "not-the-password")
+                .when().get("/api/admin/stats").then().statusCode(401);
+        given().auth().preemptive().basic("someone", Admin.PASSWORD)
+                .when().get("/api/admin/subscribers").then().statusCode(401);
+    }
+
+    @Test
+    void letsTheAdminIn() {
+        Admin.admin().when().get("/api/admin/stats").then().statusCode(200)
+                .body("papers", equalTo(((Number) Admin.admin().get("/api/admin/stats").path("papers")).intValue()));
+    }
+
+    @Test
+    void answersErrorsAsProblemJson() {
+        Admin.admin().when().get("/api/admin/subscribers/999999999").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("subscriber 999999999"));
+        Admin.admin().when().get("/api/admin/papers?size=5000").then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void keepsPublicPagesAndHealthOpen() {
+        given().when().get("/q/health").then().statusCode(200);
+        given().when().get("/subscribe").then().statusCode(200);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.paperdigest.subscriptions;
+
+import dev.paperdigest.support.Admin;
+import dev.paperdigest.support.Links;
+import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.Subscribers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class SubscriptionFlowTest {
+
+    @Test
+    void signUpSendsAConfirmationEmailWhoseLinkActivates() throws Exception {
+        String email = Subscribers.uniqueEmail("ada");
+        Subscribers.signUp(email, "speculative decoding\n\"mixture of experts\"", "Mike Lewis", "cs.CL, cs.LG");
+        assertThat(status(email), equalTo("PENDING"));
+
+        Mailbox.Received mail = Mailbox.await(email, 1).get(0);
+        assertThat(mail.subject(), equalTo("Confirm your Paper Digest subscription"));
+        assertThat(mail.contentType(), startsWith("multipart/alternative"));
+        assertThat(mail.message().getFrom()[0].toString(), equalTo("Paper Digest <digest@localhost>"));
+        assertThat(mail.text(), allOf(containsString("keyword: speculative decoding"), containsString("author: Mike Lewis"),
+                containsString("category: cs.LG"), containsString("daily at 08:00 (Europe/Berlin)")));
+        assertThat(mail.html(), containsString("Confirm my subscription"));
+        assertThat(mail.header("List-Unsubscribe"), matchesPattern("<http://localhost:8080/unsubscribe\\?token=[^>]+>"));
+        assertThat(mail.header("List-Unsubscribe-Post"), equalTo("List-Unsubscribe=One-Click"));
+
+        String confirm = mail.link("http://localhost:8080/confirm?token=");
+        assertThat(mail.html(), containsString(confirm.replace("&", "&amp;")));
+        RestAssured.get(Links.pathAndQuery(confirm)).then().statusCode(200).body(containsString("You are subscribed"));
+        assertThat(status(email), equalTo("ACTIVE"));
+        // a second click is harmless
+        RestAssured.get(Links.pathAndQuery(confirm)).then().statusCode(200);
+
+        long id = id(email);
+        Admin.admin().get("/api/admin/subscribers/" + id).then().statusCode(200)
+                .body("frequency", equalTo("daily"))
+                .body("timezone", equalTo("Europe/Berlin"))
+                .body("subscriptions.query", containsInAnyOrder("speculative decoding", "\"mixture of experts\"", "Mike Lewis", "cs.CL", "cs.LG"));
+    }
+
+    @Test
+    void oneClickUnsubscribeFromTheEmailHeader() {
+        String email = Subscribers.uniqueEmail("leaver");
+        Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, "diffusion", "", "");
+        String header = confirmation.header("List-Unsubscribe");
+        String unsubscribe = Links.pathAndQuery(header.substring(1, header.length() - 1));
+
+        RestAssured.get(unsubscribe).then().statusCode(200)
+                .body(containsString("Unsubscribe"), containsString(email));
+        assertThat("opening the page alone unsubscribes nobody", status(email), equalTo("ACTIVE"));
+
+        RestAssured.given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post(unsubscribe).then().statusCode(200).body(containsString("You are unsubscribed"));
+        assertThat(status(email), equalTo("UNSUBSCRIBED"));
+    }
+
+    @Test
+    void badInputIsShownBackInlineAndEscaped() {
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("email", "not-an-address")
+                .formParam("keywords", "\"unclosed phrase\n<script>alert(1)</script>")
+                .formParam("authors", "Lewis")
+                .formParam("categories", "cs.CL")
+                .formParam("frequency", "hourly")
+                .formParam("sendHour", "25")
+                .formParam("timezone", "Mars/Olympus_Mons")
+                .when().post("/subscribe")
+                .then().statusCode(400)
+                .body(containsString("&quot;not-an-address&quot; is not an email address."),
+                        containsString("has a quote that is never closed"),
+                        containsString("needs a first and a last name"),
+                        containsString("Choose daily or weekly."),
+                        containsString("Choose an hour from 0 to 23."),
+                        containsString("is not a time zone"),
+                        containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                        not(containsString("<script>alert(1)</script>")));
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("email", Subscribers.uniqueEmail("empty")).formParam("frequency", "daily")
+                .formParam("sendHour", "8").formParam("timezone", "UTC")
+                .when().post("/subscribe")
+                .then().statusCode(400).body(containsString("Follow at least one keyword, author or category."));
+    }
+
+    @Test
+    void aKnownAddressGetsTheSameAnswerAndNothingChanges() {
+        String email = Subscribers.uniqueEmail("known");
+        Subscribers.signUpAndConfirm(email, "graph neural networks", "", "");
+        Subscribers.signUp(email, "something else entirely", "", "");
+
+        List<Mailbox.Received> mails = Mailbox.await(email, 2);
+        assertThat(mails.get(1).subject(), equalTo("Your Paper Digest subscription"));
+        assertThat(mails.get(1).text(), containsString("http://localhost:8080/manage?token="));
+        Admin.admin().get("/api/admin/subscribers/" + id(email)).then()
+                .body("status", equalTo("ACTIVE"))
+                .body("subscriptions.query", containsInAnyOrder("graph neural networks"));
+    }
+
+    @Test
+    void confirmationEmailsToOneAddressAreCappedPerDay() {
+        String email = Subscribers.uniqueEmail("flooded");
+        for (int i = 0; i < 5; i++) {
+            Subscribers.signUp(email, "retrieval augmented generation", "", "");
+        }
+        Mailbox.await(email, 3);
+        Mailbox.sleep(500);
+        assertThat(Mailbox.of(email), hasSize(3));
+    }
+
+    @Test
+    void theManageLinkShowsAndSavesSubscriptions() {
+        String email = Subscribers.uniqueEmail("manager");
+        Subscribers.signUpAndConfirm(email, "protein folding", "", "q-bio.BM");
+        Subscribers.signUp(email, "ignored", "", "");
+        String manage = Links.pathAndQuery(Mailbox.await(email, 2).get(1).link("http://localhost:8080/manage?token="));
+
+        RestAssured.get(manage).then().statusCode(200)
+                .body(containsString(email), containsString("protein folding"), containsString("q-bio.BM"));
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("keywords", "protein folding\nmolecular dynamics")
+                .formParam("authors", "").formParam("categories", "")
+                .formParam("frequency", "weekly").formParam("sendHour", "6").formParam("timezone", "Asia/Tokyo")
+                .post(manage).then().statusCode(200).body(containsString("Saved."));
+        Admin.admin().get("/api/admin/subscribers/" + id(email)).then()
+                .body("frequency", equalTo("weekly"))
+                .body("sendHour", equalTo(6))
+                .body("subscriptions.query", containsInAnyOrder("protein folding", "molecular dynamics"));
+
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("keywords", "").formParam("frequency", "weekly").formParam("sendHour", "6").formParam("timezone", "Asia/Tokyo")
+                .post(manage).then().statusCode(400).body(containsString("Nothing was saved"));
+    }
+
+    @Test
+    void badOrTamperedLinksGetAClearPage() {
+        RestAssured.get("/confirm?token=garbage").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("This link is not valid"));
+        RestAssured.get("/confirm").then().statusCode(400).body(containsString("This link is not valid"));
+
+        String email = Subscribers.uniqueEmail("tamper");
+        Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, "optimal transport", "", "");
+        String token = Links.token(confirmation.link("http://localhost:8080/confirm?token="));
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        RestAssured.get("/confirm?token=" + forged).then().statusCode(400).body(containsString("This link is not valid"));
+        // a confirmation link is not an unsubscribe link
+        RestAssured.given().formParam("List-Unsubscribe", "One-Click").post("/unsubscribe?token=" + token)
+                .then().statusCode(400);
+        assertThat(status(email), equalTo("ACTIVE"));
+    }
+
+    static String status(String email) {
+        return Admin.admin().get("/api/admin/subscribers/" + id(email)).path("status");
+    }
+
+    static long id(String email) {
+        List<Integer> ids = Admin.admin().queryParam("size", 200).queryParam("page", 0).get("/api/admin/subscribers")
+                .path("items.findAll { it.email == '" + email + "' }.id");
+        if (ids.isEmpty()) {
+            // more than one page of subscribers: walk them
+            int total = Admin.admin().get("/api/admin/subscribers").path("total");
+            for (int page = 1; page * 200 < total; page++) {
+                ids = Admin.admin().queryParam("size", 200).queryParam("page", page).get("/api/admin/subscribers")
+                        .path("items.findAll { it.email == '" + email + "' }.id");
+                if (!ids.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return ids.get(0);
+    }
+}

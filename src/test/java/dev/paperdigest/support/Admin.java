@@ -1,0 +1,17 @@
+package dev.paperdigest.support;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** RestAssured requests as the admin user of the test profile. */
+public final class Admin {
+
+    public static final String PASSWORD = "test-admin-password";
+
+    private Admin() {
+    }
+
+    public static RequestSpecification admin() {
+        return RestAssured.given().auth().preemptive().basic("admin", PASSWORD);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.paperdigest.support;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads what the test SMTP server received for one address. */
+public final class Mailbox {
+
+    /** One received email, decoded. */
+    public record Received(MimeMessage message, String subject, String contentType, String text, String html) {
+
+        public String header(String name) {
+            try {
+                String[] values = message.getHeader(name);
+                return values == null ? null : values[0];
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The first link in the plain-text part that starts with the given URL prefix. */
+        public String link(String prefix) {
+            Matcher m = Pattern.compile(Pattern.quote(prefix) + "\\S+").matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("no link starting with " + prefix + " in:\n" + text);
+            }
+            return m.group();
+        }
+    }
+
+    private Mailbox() {
+    }
+
+    public static List<Received> of(String address) {
+        List<Received> received = new ArrayList<>();
+        for (MimeMessage message : SmtpServer.greenMail().getReceivedMessages()) {
+            try {
+                boolean forAddress = Arrays.stream(message.getAllRecipients())
+                        .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                if (forAddress) {
+                    received.add(decode(message));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return received;
+    }
+
+    /** Waits up to 10 s for {@code count} emails to arrive for the address. */
+    public static List<Received> await(String address, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        List<Received> received = of(address);
+        while (received.size() < count && Instant.now().isBefore(deadline)) {
+            sleep(100);
+            received = of(address);
+        }
+        if (received.size() < count) {
+            throw new AssertionError("expected " + count + " emails to " + address + ", got " + received.size());
+        }
+        return received;
+    }
+
+    private static Received decode(MimeMessage message) throws Exception {
+        String text = null;
+        String html = null;
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    text = (String) part.getContent();
+                } else if (part.isMimeType("text/html")) {
+                    html = (String) part.getContent();
+                } else if (part.getContent() instanceof Multipart nested) {
+                    for (int j = 0; j < nested.getCount(); j++) {
+                        Part p = nested.getBodyPart(j);
+                        if (p.isMimeType("text/plain")) {
+                            text = (String) p.getContent();
+                        } else if (p.isMimeType("text/html")) {
+                            html = (String) p.getContent();
+                        }
+                    }
+                }
+            }
+        } else if (message.isMimeType("text/plain")) {
+            text = (String) content;
+        }
+        return new Received(message, message.getSubject(), message.getContentType(), text, html);
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

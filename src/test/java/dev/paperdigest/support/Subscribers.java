@@ -1,0 +1,41 @@
+package dev.paperdigest.support;
+
+import io.restassured.RestAssured;
+
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+
+/** Signs people up the way a browser would, and confirms them through the emailed link. */
+public final class Subscribers {
+
+    private Subscribers() {
+    }
+
+    public static String uniqueEmail(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public static void signUp(String email, String keywords, String authors, String categories) {
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParam("email", email)
+                .formParam("keywords", keywords)
+                .formParam("authors", authors)
+                .formParam("categories", categories)
+                .formParam("frequency", "daily")
+                .formParam("sendHour", "8")
+                .formParam("timezone", "Europe/Berlin")
+                .when().post("/subscribe")
+                .then().statusCode(200).body(containsString("Check your inbox"));
+    }
+
+    /** Signs up and clicks the confirmation link; returns the confirmation email. */
+    public static Mailbox.Received signUpAndConfirm(String email, String keywords, String authors, String categories) {
+        int before = Mailbox.of(email).size();
+        signUp(email, keywords, authors, categories);
+        Mailbox.Received confirmation = Mailbox.await(email, before + 1).get(before);
+        RestAssured.given().when().get(Links.pathAndQuery(confirmation.link("http://localhost:8080/confirm?token=")))
+                .then().statusCode(200).body(containsString("You are subscribed"));
+        return confirmation;
+    }
+}
