@@ -1,6 +1,7 @@
 package dev.paperdigest.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +32,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         return Problem.response(Response.Status.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    /** Also takes precedence over the built-in mapper, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return Problem.response(Response.Status.BAD_REQUEST,
+                (field.isEmpty() ? "the body" : field) + " has an unexpected value: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper

@@ -130,6 +130,8 @@ class SubscriptionFlowTest {
 
         RestAssured.get(manage).then().statusCode(200)
                 .body(containsString(email), containsString("protein folding"), containsString("q-bio.BM"));
+        RestAssured.get(manage.replace("/manage?", "/digest/preview?")).then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString(email));
         RestAssured.given().contentType("application/x-www-form-urlencoded")
                 .formParam("keywords", "protein folding\nmolecular dynamics")
                 .formParam("authors", "").formParam("categories", "")
@@ -167,19 +169,6 @@ class SubscriptionFlowTest {
     }
 
     static long id(String email) {
-        List<Integer> ids = Admin.admin().queryParam("size", 200).queryParam("page", 0).get("/api/admin/subscribers")
-                .path("items.findAll { it.email == '" + email + "' }.id");
-        if (ids.isEmpty()) {
-            // more than one page of subscribers: walk them
-            int total = Admin.admin().get("/api/admin/subscribers").path("total");
-            for (int page = 1; page * 200 < total; page++) {
-                ids = Admin.admin().queryParam("size", 200).queryParam("page", page).get("/api/admin/subscribers")
-                        .path("items.findAll { it.email == '" + email + "' }.id");
-                if (!ids.isEmpty()) {
-                    break;
-                }
-            }
-        }
-        return ids.get(0);
+        return Subscribers.id(email);
     }
 }

@@ -38,4 +38,17 @@ public final class Subscribers {
                 .then().statusCode(200).body(containsString("You are subscribed"));
         return confirmation;
     }
+
+    /** The admin API's id of a subscriber, found by email. */
+    public static long id(String email) {
+        int total = Admin.admin().get("/api/admin/subscribers").path("total");
+        for (int page = 0; page * 200 < total; page++) {
+            java.util.List<Integer> ids = Admin.admin().queryParam("size", 200).queryParam("page", page)
+                    .get("/api/admin/subscribers").path("items.findAll { it.email == '" + email + "' }.id");
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+        }
+        throw new AssertionError("no subscriber " + email);
+    }
 }

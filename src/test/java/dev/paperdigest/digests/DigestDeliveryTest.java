@@ -1,0 +1,184 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.support.Admin;
+import dev.paperdigest.support.Links;
+import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.Subscribers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The whole path: papers in, a confirmed subscriber, a digest run, one email through real SMTP. */
+@QuarkusTest
+class DigestDeliveryTest {
+
+    /** A made-up word, so other test classes' subscribers and papers never interfere. */
+    private final String topic = "quokka" + UUID.randomUUID().toString().substring(0, 6);
+
+    @Test
+    void aDigestRunSendsOneEmailPerSubscriberAndPeriodOnly() throws Exception {
+        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        importPapers("""
+                [
+                  {"paper": {"id": "%1$s1", "title": "Speculative %2$s decoding at scale", "summary": "We study %2$s decoding for large language models and make it 3x faster.",
+                             "authors": [{"name": "Ada Lovelace"}, {"name": "Alan Turing"}], "publishedAt": "2026-11-27T00:00:00.000Z", "upvotes": 42}},
+                  {"paper": {"id": "%1$s2", "title": "<b>Bold</b> & \\"quoted\\" %2$s tricks", "summary": "A <script>alert(1)</script> abstract about %2$s.",
+                             "authors": [{"name": "Grace Hopper"}], "publishedAt": "2026-11-26T00:00:00.000Z"}},
+                  {"paper": {"id": "%1$s3", "title": "Unrelated work on protein folding", "summary": "Nothing to see here.",
+                             "authors": [{"name": "Someone Else"}], "publishedAt": "2026-11-27T00:00:00.000Z"}}
+                ]
+                """.formatted(base, topic));
+
+        String email = Subscribers.uniqueEmail("reader");
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+
+        RunResult first = runDigests("2026-11-28");
+        assertThat(first.status, equalTo("SUCCEEDED"));
+        List<Mailbox.Received> mails = Mailbox.await(email, 2);
+        Mailbox.Received digest = mails.get(1);
+
+        assertThat(digest.subject(), equalTo("2 new papers for you · Paper Digest, Saturday, November 28, 2026"));
+        assertThat(digest.contentType(), startsWith("multipart/alternative"));
+        assertThat(digest.header("Message-ID"), matchesPattern("<digest\\.2026-11-28\\.[A-Za-z0-9_-]+@localhost>"));
+        assertThat(digest.header("List-Unsubscribe"), matchesPattern("<http://localhost:8080/unsubscribe\\?token=[^>]+>"));
+        assertThat(digest.header("List-Unsubscribe-Post"), equalTo("List-Unsubscribe=One-Click"));
+
+        // both parts carry the same papers, links and reasons
+        for (String part : List.of(digest.text(), digest.html())) {
+            assertThat(part, allOf(containsString("Speculative " + topic + " decoding at scale"),
+                    containsString("https://arxiv.org/abs/" + base + "1"),
+                    containsString("https://arxiv.org/pdf/" + base + "1"),
+                    containsString("https://huggingface.co/papers/" + base + "1"),
+                    containsString("Ada Lovelace, Alan Turing"),
+                    containsString("Nov 27, 2026"),
+                    containsString("42 upvotes"),
+                    containsString("keyword “" + topic + "”"),
+                    containsString("http://localhost:8080/manage?token="),
+                    containsString("http://localhost:8080/unsubscribe?token="),
+                    not(containsString("protein folding"))));
+        }
+        // the most upvoted, most recent paper comes first
+        assertThat(digest.text().indexOf("Speculative"), lessThan(digest.text().indexOf("tricks")));
+        // untrusted text is escaped in HTML, and matched terms are highlighted
+        assertThat(digest.html(), allOf(containsString("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"),
+                containsString("&lt;script&gt;alert(1)&lt;/script&gt;"), not(containsString("<script>")),
+                containsString(">" + topic + "</mark>")));
+        assertThat(digest.text(), containsString("*" + topic + "*"));
+
+        // the same period again: nothing more
+        assertThat(runDigests("2026-11-28").status, equalTo("SUCCEEDED"));
+        Mailbox.sleep(500);
+        assertThat(Mailbox.of(email), hasSize(2));
+
+        // the next day with nothing new: nothing either
+        runDigests("2026-11-29");
+        Mailbox.sleep(300);
+        assertThat(Mailbox.of(email), hasSize(2));
+
+        // a new paper, and a new version of one already sent: only the new paper goes out
+        importPapers("""
+                [
+                  {"paper": {"id": "%1$s4", "title": "A fresh look at %2$s", "summary": "More %2$s.", "authors": [{"name": "Ada Lovelace"}]}},
+                  {"paper": {"id": "%1$s1", "title": "Speculative %2$s decoding at scale", "summary": "We study %2$s decoding for large language models and make it 3x faster.",
+                             "authors": [{"name": "Ada Lovelace"}, {"name": "Alan Turing"}], "publishedAt": "2026-11-27T00:00:00.000Z", "upvotes": 99}}
+                ]
+                """.formatted(base, topic));
+        runDigests("2026-11-30");
+        Mailbox.Received next = Mailbox.await(email, 3).get(2);
+        assertThat(next.subject(), startsWith("1 new paper for you"));
+        assertThat(next.text(), allOf(containsString("A fresh look at " + topic), not(containsString("Speculative"))));
+    }
+
+    @Test
+    void unsubscribedPeopleGetNoDigest() {
+        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String email = Subscribers.uniqueEmail("gone");
+        Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, topic, "", "");
+        String header = confirmation.header("List-Unsubscribe");
+        RestAssured.given().formParam("List-Unsubscribe", "One-Click")
+                .post(Links.pathAndQuery(header.substring(1, header.length() - 1))).then().statusCode(200);
+
+        importPapers("""
+                [{"paper": {"id": "%1$s5", "title": "Yet more %2$s", "summary": "About %2$s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic));
+        runDigests("2026-11-28");
+        Mailbox.sleep(300);
+        assertThat(Mailbox.of(email), hasSize(1));
+    }
+
+    @Test
+    void aDryRunQueuesAndSendsNothing() {
+        String email = Subscribers.uniqueEmail("dry");
+        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        importPapers("""
+                [{"paper": {"id": "%1$s6", "title": "Dry %2$s", "summary": "About %2$s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic));
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+        RunResult dry = runDigests("2026-12-24", true);
+        assertThat(dry.status, equalTo("SUCCEEDED"));
+        assertThat(dry.queued, greaterThanOrEqualTo(1));
+        assertThat(dry.sent, equalTo(0));
+        Mailbox.sleep(300);
+        assertThat(Mailbox.of(email), hasSize(1));
+        // what would be sent is still waiting, and the preview shows it
+        long id = Subscribers.id(email);
+        Admin.admin().get("/api/admin/subscribers/" + id + "/digest-preview").then().statusCode(200)
+                .body(containsString("Dry " + topic), containsString("1 new paper"));
+        Admin.admin().get("/api/admin/subscribers/" + id + "/export").then().statusCode(200)
+                .body("subscriber.email", equalTo(email))
+                .body("matches.title", org.hamcrest.Matchers.contains("Dry " + topic))
+                .body("deliveries", hasSize(0));
+        RestAssured.get("/api/admin/subscribers/" + id + "/digest-preview").then().statusCode(401);
+    }
+
+    @Test
+    void rejectsABadRunRequest() {
+        Admin.admin().contentType("application/json").body("{\"date\": \"yesterday\"}")
+                .post("/api/admin/digest-runs").then().statusCode(400).contentType("application/problem+json");
+        Admin.admin().get("/api/admin/digest-runs/987654321").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    static void importPapers(String json) {
+        Admin.admin().contentType("application/json").body(json).post("/api/admin/papers/import")
+                .then().statusCode(200).body("rejected", hasSize(0));
+    }
+
+    record RunResult(String status, int queued, int sent) {
+    }
+
+    static RunResult runDigests(String date) {
+        return runDigests(date, false);
+    }
+
+    static RunResult runDigests(String date, boolean dryRun) {
+        int id = Admin.admin().contentType("application/json")
+                .body("{\"date\": \"" + date + "\", \"dryRun\": " + dryRun + "}")
+                .post("/api/admin/digest-runs").then().statusCode(202).extract().path("id");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            var run = Admin.admin().get("/api/admin/digest-runs/" + id).then().statusCode(200).extract().jsonPath();
+            String status = run.getString("status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return new RunResult(status, run.getInt("queued"), run.getInt("sent"));
+            }
+            Mailbox.sleep(100);
+        }
+        throw new AssertionError("digest run " + id + " did not finish");
+    }
+}
