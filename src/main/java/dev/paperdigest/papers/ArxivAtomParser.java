@@ -115,6 +115,12 @@ public class ArxivAtomParser implements PaperFeedParser {
             }
             throw new IOException("the feed ends before </feed>");
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException io) {
+                throw io; // the stream itself failed (size limit, stall, cut connection)
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw new IOException("not well-formed XML: " + e.getMessage(), e);
         } finally {
             if (xml != null) {

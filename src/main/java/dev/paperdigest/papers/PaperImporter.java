@@ -56,6 +56,7 @@ public class PaperImporter {
             // parsers throw IOException for a broken document; store failures propagate as they are
             LOG.infof("document malformed after %d entries: %s", seen[0], e.getMessage());
             report.reject(seen[0], "malformed document: " + e.getMessage());
+            report.tooLarge = e instanceof SizeLimitedInputStream.TooLargeException;
         }
         if (!batch.isEmpty()) {
             report.add(store.upsertIndexed(batch));

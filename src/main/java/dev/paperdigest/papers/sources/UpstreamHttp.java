@@ -189,7 +189,8 @@ public class UpstreamHttp {
         private final ScheduledExecutorService watchdog;
         private final URI uri;
         private long count;
-        private volatile long lastProgress = System.nanoTime();
+        /** When the read now waiting for data began; 0 while none is (slow parsing or storing is not a stall). */
+        private volatile long readingSince;
         private volatile boolean stalled;
         private volatile boolean closed;
 
@@ -214,7 +215,8 @@ public class UpstreamHttp {
             if (closed) {
                 return;
             }
-            long idle = System.nanoTime() - lastProgress;
+            long since = readingSince;
+            long idle = since == 0 ? 0 : System.nanoTime() - since;
             if (idle >= timeoutNanos) {
                 stalled = true;
                 LOG.infof("no data from %s for %d s: giving up on it", uri, TimeUnit.NANOSECONDS.toSeconds(idle));
@@ -238,13 +240,15 @@ public class UpstreamHttp {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n;
+            readingSince = System.nanoTime();
             try {
                 n = super.read(b, off, len);
             } catch (IOException e) {
                 throw stalled ? new IOException("the body stalled (no data for the timeout)", e) : e;
+            } finally {
+                readingSince = 0;
             }
             if (n > 0) {
-                lastProgress = System.nanoTime();
                 count += n;
                 if (count > maxBytes) {
                     throw new IOException("the response is larger than digest.limits.max-import-size (" + maxBytes + " bytes)");
