@@ -42,7 +42,7 @@ public class IngestionScheduler {
     }
 
     /** @return the run started, or null when none was */
-    Long tick(PaperSource source) {
+    public Long tick(PaperSource source) {
         if (!source.enabled()) {
             LOG.debugf("source %s is disabled: no scheduled run", source.name());
             return null;

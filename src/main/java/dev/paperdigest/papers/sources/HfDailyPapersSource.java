@@ -20,7 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Hugging Face Daily Papers: {@code GET {base-url}/api/daily_papers?date=YYYY-MM-DD&p=N&limit=L}
  * for every day since the last successful run (that day included, so upvotes are refreshed),
- * at most {@code digest.sources.max-catch-up-days}; a weekend day is an empty list. Items are
+ * at most {@code digest.sources.max-catch-up-days}; a weekend day is an empty list. A day that
+ * fails (after the retries) is reported and the run goes on with the next day, ending FAILED so
+ * the next run asks for it again; two failing days in a row end the run at once. Items are
  * listed on the day asked for. When the arXiv source is enabled, each page's papers get their
  * categories from arXiv ({@code id_list}) before they are stored, so category subscriptions see
  * them; if that look-up fails the papers are stored without categories and the next run, which
@@ -93,13 +95,28 @@ public class HfDailyPapersSource implements PaperSource {
         List<LocalDate> days = days(run);
         run.cursorFrom(days.get(0).atStartOfDay(ZoneOffset.UTC).toInstant());
         int pageSize = Math.max(1, config.sources().hf().pageSize());
+        int failedDaysInARow = 0;
         for (int d = 0; d < days.size(); d++) {
             LocalDate day = days.get(d);
             Set<String> seenToday = new HashSet<>();
             for (int page = 0; page < MAX_PAGES; page++) {
                 run.checkCancelled();
-                Page items = fetchPage(run, day, page, pageSize);
-                store(run, "Hugging Face " + day + " page " + page, day, items);
+                String label = "Hugging Face " + day + " page " + page;
+                Page items;
+                try {
+                    items = fetchPage(run, day, page, pageSize);
+                    failedDaysInARow = 0;
+                } catch (UpstreamException e) {
+                    // one bad day does not cost the others; two in a row: Hugging Face is down, stop
+                    if (++failedDaysInARow >= 2) {
+                        throw e;
+                    }
+                    try (SourceRun.Document document = run.document(label)) {
+                        document.failed(e.getMessage());
+                    }
+                    break;
+                }
+                store(run, label, day, items);
                 boolean nothingNew = !items.records.isEmpty() && !seenToday.addAll(items.ids());
                 if (items.broken || items.entries < pageSize || nothingNew) {
                     break;
