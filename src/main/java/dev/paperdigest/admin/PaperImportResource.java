@@ -1,9 +1,12 @@
 package dev.paperdigest.admin;
 
+import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.ProblemException;
-import dev.paperdigest.papers.HfDailyPapersParser;
 import dev.paperdigest.papers.ImportReport;
+import dev.paperdigest.papers.PaperFeedParser;
+import dev.paperdigest.papers.PaperFormats;
 import dev.paperdigest.papers.PaperImporter;
+import dev.paperdigest.papers.SizeLimitedInputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -13,9 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/admin/papers/import")
 @RolesAllowed("admin")
@@ -23,22 +25,47 @@ import java.io.InputStream;
 public class PaperImportResource {
 
     private final PaperImporter importer;
-    private final HfDailyPapersParser hfParser;
+    private final PaperFormats formats;
+    private final DigestConfig config;
 
-    public PaperImportResource(PaperImporter importer, HfDailyPapersParser hfParser) {
+    public PaperImportResource(PaperImporter importer, PaperFormats formats, DigestConfig config) {
         this.importer = importer;
-        this.hfParser = hfParser;
+        this.formats = formats;
+        this.config = config;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Import papers from a Hugging Face daily_papers JSON array (application/json)")
-    public ImportReport importPapers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                    "send a Hugging Face daily_papers array as application/json");
+    @Operation(summary = "Import papers, told apart by Content-Type: a Hugging Face daily_papers array "
+            + "(application/json), an arXiv Atom feed (application/atom+xml, application/xml) or JSON Lines "
+            + "(application/x-ndjson, application/jsonl); at most digest.limits.max-import-size")
+    public ImportReport importPapers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        PaperFeedParser parser = formats.forMediaType(contentType).orElseThrow(() -> new ProblemException(
+                Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + (contentType == null ? "missing" : contentType) + " is not importable; send "
+                        + PaperFormats.ACCEPTED));
+        long limit = config.limits().maxImportSize().asLongValue();
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.strip()) > limit) {
+                    throw tooLarge(limit);
+                }
+            } catch (NumberFormatException ignored) {
+                // the HTTP layer has judged the header already
+            }
         }
-        return importer.importDocument(hfParser, body);
+        ImportReport report = importer.importDocument(parser, new SizeLimitedInputStream(body, limit));
+        if (report.tooLarge) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "the body is larger than digest.limits.max-import-size (" + limit + " bytes); the "
+                            + (report.created + report.updated + report.skipped) + " entries before that point were stored");
+        }
+        return report;
+    }
+
+    private static ProblemException tooLarge(long limit) {
+        return new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "the body is larger than digest.limits.max-import-size (" + limit + " bytes)");
     }
 }

@@ -48,6 +48,18 @@ public interface DigestConfig {
 
             @WithDefault("0 30 6 * * ?")
             String cron();
+
+            /** Pause between two requests to Hugging Face (it allows about 500 a 5 minutes). */
+            @WithDefault("PT0.5S")
+            Duration delay();
+
+            /** Items asked for per request ({@code limit}); pages are fetched with {@code p}. */
+            @WithDefault("100")
+            int pageSize();
+
+            /** Days fetched by the very first run (today and the days before). */
+            @WithDefault("2")
+            int firstRunDays();
         }
 
         interface Arxiv {
@@ -62,7 +74,67 @@ public interface DigestConfig {
 
             @WithDefault("0 0 5 * * ?")
             String cron();
+
+            /** Pause between two requests: arXiv asks for at least 3 s, one connection at a time. */
+            @WithDefault("PT3S")
+            Duration delay();
+
+            /** {@code max_results} per listing page; arXiv serves at most 2,000. */
+            @WithDefault("2000")
+            int pageSize();
+
+            /** Ids per {@code id_list} request when looking up Hugging Face papers' categories. */
+            @WithDefault("100")
+            int idBatchSize();
+
+            /**
+             * How far before the last successful run a run looks: arXiv lists papers by submission
+             * time but announces them up to about 3.5 days later (weekends), so the window overlaps.
+             */
+            @WithDefault("P4D")
+            Duration overlap();
+
+            /** How far back the very first run looks. */
+            @WithDefault("P2D")
+            Duration firstRunWindow();
+
+            /** Upper bound on the entries of one run, whatever the window says. */
+            @WithDefault("30000")
+            int maxEntries();
         }
+
+        /** Time allowed for an upstream response to start, and for its body to make progress. */
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        /** Attempts per request on 429, 5xx and timeouts (the first one included). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First wait after a failed attempt, doubled each time; Retry-After wins when sent. */
+        @WithDefault("PT10S")
+        Duration backoff();
+
+        /** Longest single wait; a Retry-After longer than this fails the run (the next one catches up). */
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+
+        /** Most days a Hugging Face run catches up; older missed days need a run with a date. */
+        @WithDefault("14")
+        int maxCatchUpDays();
+    }
+
+    /** Files dropped into a folder are imported (see docs in application.properties). */
+    @io.smallrye.config.WithName("import")
+    FileImport fileImport();
+
+    interface FileImport {
+        /** Folder watched for .json (Hugging Face), .xml/.atom (arXiv) and .jsonl/.ndjson files. */
+        Optional<java.nio.file.Path> path();
+
+        /** How often the folder is looked at (it is also looked at on start). */
+        @WithDefault("60s")
+        String every();
     }
 
     interface Delivery {

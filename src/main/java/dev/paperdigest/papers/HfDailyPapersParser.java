@@ -19,8 +19,13 @@ import java.util.List;
  * Hugging Face {@code /api/daily_papers}: a JSON array of items, each with a {@code paper}. Reads
  * both the 2026 schema and the 2024 one (hard-wrapped titles, no {@code ai_*} fields).
  *
- * <p>Authors marked {@code hidden} are left out: Hugging Face hides them on its own page, and when
- * the arXiv source is enabled it supplies the full author list anyway.
+ * <p>Authors marked {@code hidden} are kept, in their place: {@code hidden} is set by an author who
+ * claimed the paper and hid it from their own Hugging Face profile; they remain an author of the
+ * paper (arXiv lists them too). Leaving them out would drop a real author from the middle of the
+ * list, and author subscriptions would miss the paper.
+ *
+ * <p>{@code paper.publishedAt} is the arXiv date; the item's {@code publishedAt} (the moment it
+ * landed on Daily Papers) gives the listing day, unless the caller asked for a given day's list.
  */
 @ApplicationScoped
 public class HfDailyPapersParser implements PaperFeedParser {
@@ -67,7 +72,7 @@ public class HfDailyPapersParser implements PaperFeedParser {
         List<String> authors = new ArrayList<>();
         for (JsonNode author : paper.path("authors")) {
             String name = PaperText.clean(text(author, "name"));
-            if (name != null && !name.isEmpty() && !author.path("hidden").asBoolean(false)) {
+            if (name != null && !name.isEmpty()) {
                 authors.add(name);
             }
         }

@@ -14,6 +14,9 @@ public class ImportReport {
     public int updated;
     public int skipped;
     public final List<Rejection> rejected = new ArrayList<>();
+    /** The document went past the size limit; entries before that point were stored. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean tooLarge;
 
     public void reject(int index, String reason) {
         rejected.add(new Rejection(index, reason));

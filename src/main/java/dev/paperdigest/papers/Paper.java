@@ -60,6 +60,15 @@ public class Paper extends PanacheEntityBase {
     public String thumbnailUrl;
     @Convert(converter = LinesConverter.class)
     public List<String> aiKeywords = new ArrayList<>();
+    /**
+     * arXiv affiliations, aligned with {@link #authors}: one entry per author, several affiliations
+     * of one author joined by {@code " | "}, an empty string when none is known. Empty when no
+     * source gave any.
+     */
+    @Convert(converter = AffiliationsConverter.class)
+    public List<String> authorAffiliations = new ArrayList<>();
+    /** The PDF link as the source gave it (arXiv: versioned); {@link #pdfUrl()} is the stable one. */
+    public String pdfLink;
 
     public static Optional<Paper> findByArxivId(String arxivId) {
         return find("arxivId", arxivId).firstResultOptional();

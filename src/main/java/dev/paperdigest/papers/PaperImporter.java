@@ -61,6 +61,7 @@ public class PaperImporter {
             LOG.infof("document malformed after %d entries: %s", seen[0], reason);
             report.received++;
             report.reject(seen[0], "malformed document: " + reason);
+            report.tooLarge = e instanceof SizeLimitedInputStream.TooLargeException;
         }
         if (!batch.isEmpty()) {
             report.add(store.upsertIndexed(batch));

@@ -7,6 +7,10 @@ import java.util.List;
 /**
  * A paper as one source reported it, already cleaned (see {@link PaperText}). Fields a source
  * does not know are null (or empty lists), and never overwrite what another source said.
+ *
+ * @param affiliations aligned with {@code authors} (one entry per author, several affiliations
+ *                     joined by {@code " | "}, empty when unknown), or empty when the source has none
+ * @param pdfLink      the PDF link the source gave, if any
  */
 public record PaperRecord(
         String arxivId,
@@ -27,12 +31,40 @@ public record PaperRecord(
         String githubRepo,
         String projectPage,
         String thumbnailUrl,
-        List<String> aiKeywords) {
+        List<String> aiKeywords,
+        List<String> affiliations,
+        String pdfLink) {
 
     public PaperRecord {
         authors = authors == null ? List.of() : List.copyOf(authors);
         categories = categories == null ? List.of() : List.copyOf(categories);
         aiKeywords = aiKeywords == null ? List.of() : List.copyOf(aiKeywords);
+        affiliations = affiliations == null || affiliations.stream().allMatch(String::isEmpty)
+                ? List.of() : List.copyOf(affiliations);
+    }
+
+    /** Without affiliations and PDF link (sources that have neither). */
+    public PaperRecord(String arxivId, Integer version, String title, String abstractText, List<String> authors,
+            List<String> categories, Instant publishedAt, Instant updatedAt, Integer upvotes, Integer numComments,
+            String source, LocalDate listedOn, String comment, String journalRef, String doi, String githubRepo,
+            String projectPage, String thumbnailUrl, List<String> aiKeywords) {
+        this(arxivId, version, title, abstractText, authors, categories, publishedAt, updatedAt, upvotes, numComments,
+                source, listedOn, comment, journalRef, doi, githubRepo, projectPage, thumbnailUrl, aiKeywords,
+                List.of(), null);
+    }
+
+    /** The same record with the categories another source knows (Hugging Face items carry none). */
+    public PaperRecord withCategories(List<String> knownCategories) {
+        return new PaperRecord(arxivId, version, title, abstractText, authors, knownCategories, publishedAt, updatedAt,
+                upvotes, numComments, source, listedOn, comment, journalRef, doi, githubRepo, projectPage,
+                thumbnailUrl, aiKeywords, affiliations, pdfLink);
+    }
+
+    /** The same record listed on another day (a Hugging Face run lists items on the day it asked for). */
+    public PaperRecord withListedOn(LocalDate day) {
+        return new PaperRecord(arxivId, version, title, abstractText, authors, categories, publishedAt, updatedAt,
+                upvotes, numComments, source, day, comment, journalRef, doi, githubRepo, projectPage,
+                thumbnailUrl, aiKeywords, affiliations, pdfLink);
     }
 
     /** Why this record cannot become a paper, or null when it can. */
@@ -45,6 +77,9 @@ public record PaperRecord(
         }
         if (abstractText == null || abstractText.isBlank()) {
             return "no abstract";
+        }
+        if (!affiliations.isEmpty() && affiliations.size() != authors.size()) {
+            return "affiliations do not line up with authors";
         }
         return null;
     }

@@ -103,6 +103,8 @@ public class PaperStore {
         paper.projectPage = record.projectPage();
         paper.thumbnailUrl = record.thumbnailUrl();
         paper.aiKeywords = new ArrayList<>(record.aiKeywords());
+        paper.authorAffiliations = new ArrayList<>(record.affiliations());
+        paper.pdfLink = record.pdfLink();
         return paper;
     }
 
@@ -119,6 +121,10 @@ public class PaperStore {
         }
         if (paper.authors.isEmpty() || newerText && !record.authors().isEmpty()) {
             paper.authors = merge.setList(paper.authors, record.authors());
+            paper.authorAffiliations = merge.setList(paper.authorAffiliations, record.affiliations());
+        } else if (paper.authorAffiliations.isEmpty() && !record.affiliations().isEmpty()
+                && paper.authors.equals(record.authors())) {
+            paper.authorAffiliations = merge.setList(paper.authorAffiliations, record.affiliations());
         }
         if (!record.categories().isEmpty()) {
             paper.categories = merge.setList(paper.categories, record.categories());
@@ -135,6 +141,9 @@ public class PaperStore {
         paper.githubRepo = merge.keep(paper.githubRepo, record.githubRepo());
         paper.projectPage = merge.keep(paper.projectPage, record.projectPage());
         paper.thumbnailUrl = merge.keep(paper.thumbnailUrl, record.thumbnailUrl());
+        if (newerText || paper.pdfLink == null) {
+            paper.pdfLink = merge.keep(paper.pdfLink, record.pdfLink());
+        }
         if (!record.aiKeywords().isEmpty()) {
             paper.aiKeywords = merge.setList(paper.aiKeywords, record.aiKeywords());
         }

@@ -25,6 +25,17 @@ public final class PaperText {
         return WHITESPACE.matcher(decodeEntities(raw)).replaceAll(" ").strip();
     }
 
+    /**
+     * Only collapses whitespace, for text an XML parser has already decoded: decoding HTML entities
+     * a second time would turn an abstract's literal {@code &amp;lt;} into {@code <}.
+     */
+    public static String collapse(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return WHITESPACE.matcher(raw).replaceAll(" ").strip();
+    }
+
     static String decodeEntities(String text) {
         if (text.indexOf('&') < 0) {
             return text;

@@ -1,0 +1,96 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.papers.ImportReport;
+import dev.paperdigest.papers.ingestion.IngestionRun;
+import dev.paperdigest.papers.ingestion.IngestionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Ingestion runs: start one by hand, follow it. */
+@Path("/api/admin/ingestions")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestionResource {
+
+    private final IngestionService service;
+
+    public IngestionResource(IngestionService service) {
+        this.service = service;
+    }
+
+    /** {@code date}: the day to fetch (YYYY-MM-DD); absent: everything new since the last successful run. */
+    public record StartRequest(String source, String date) {
+    }
+
+    public record Started(long id) {
+    }
+
+    public record RunView(long id, String source, String status, Instant startedAt, Instant finishedAt,
+            int fetched, int created, int updated, int failed, double progress, String error,
+            LocalDate date, boolean scheduled, int skipped, int requests, Instant createdAt,
+            List<ImportReport.Rejection> rejected) {
+
+        static RunView of(IngestionRun run) {
+            List<ImportReport.Rejection> rejected = new ArrayList<>();
+            if (run.rejections != null) {
+                for (String line : run.rejections.split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        rejected.add(new ImportReport.Rejection(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
+                    }
+                }
+            }
+            return new RunView(run.id, run.source, run.status.name(), run.startedAt, run.finishedAt, run.fetched,
+                    run.created, run.updated, run.failed, run.progress, run.error, run.requestedDate, run.scheduled,
+                    run.skipped, run.requests, run.createdAt, rejected);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start an ingestion run: {\"source\":\"hf\"|\"arxiv\",\"date\"?:\"YYYY-MM-DD\"}; "
+            + "202 {id}; 409 while the source runs or when it is disabled")
+    public Response start(StartRequest request) {
+        if (request == null || request.source() == null || request.source().isBlank()) {
+            throw ProblemException.badRequest("source is required: one of " + service.sourceNames());
+        }
+        LocalDate date = null;
+        if (request.date() != null && !request.date().isBlank()) {
+            try {
+                date = LocalDate.parse(request.date().strip());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("date must be YYYY-MM-DD, not \"" + request.date() + "\"");
+            }
+        }
+        long id = service.start(request.source().strip(), date, false);
+        return Response.accepted(new Started(id)).location(URI.create("/api/admin/ingestions/" + id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One ingestion run: status, counts, progress, error and rejected entries")
+    public RunView get(@PathParam("id") String id) {
+        long runId;
+        try {
+            runId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("ingestion run " + id);
+        }
+        return service.find(runId).map(RunView::of).orElseThrow(() -> ProblemException.notFound("ingestion run " + id));
+    }
+}

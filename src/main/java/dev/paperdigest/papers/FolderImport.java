@@ -1,0 +1,128 @@
+package dev.paperdigest.papers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.JobLease;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports files dropped into {@code digest.import.path}: on start and then every
+ * {@code digest.import.every}. The format comes from the name: {@code .json} Hugging Face
+ * daily_papers, {@code .xml}/{@code .atom} arXiv Atom, {@code .jsonl}/{@code .ndjson} JSON Lines.
+ * Each file is streamed (never read whole) and limited to {@code digest.limits.max-import-size};
+ * afterwards it moves to {@code imported/} (or {@code failed/} when it was malformed, too large or
+ * of an unknown kind) with its report beside it as {@code NAME.report.json}. Files changed in the
+ * last few seconds are left for the next look (still being written: better, write elsewhere and
+ * move them in). Hidden files are ignored. One replica at a time imports (job lease).
+ */
+@ApplicationScoped
+public class FolderImport {
+
+    private static final Logger LOG = Logger.getLogger(FolderImport.class);
+    static final String LEASE = "import-folder";
+    static final Duration SETTLE = Duration.ofSeconds(2);
+
+    private final DigestConfig config;
+    private final PaperFormats formats;
+    private final PaperImporter importer;
+    private final JobLease lease;
+    private final ObjectMapper mapper;
+
+    public FolderImport(DigestConfig config, PaperFormats formats, PaperImporter importer, JobLease lease,
+            ObjectMapper mapper) {
+        this.config = config;
+        this.formats = formats;
+        this.importer = importer;
+        this.lease = lease;
+        this.mapper = mapper;
+    }
+
+    @Scheduled(identity = "import-folder", every = "{digest.import.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        config.fileImport().path().ifPresent(folder -> {
+            try {
+                scan(folder);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("import folder %s not read: %s", folder, e.getMessage());
+            }
+        });
+    }
+
+    /** Imports what is in the folder now; returns the names of the files it handled. */
+    public List<String> scan(Path folder) throws IOException {
+        List<String> handled = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            LOG.warnf("digest.import.path %s is not a folder", folder);
+            return handled;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            Instant settled = Instant.now().minus(SETTLE);
+            files = list.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> !f.getFileName().toString().endsWith(".report.json"))
+                    .filter(f -> lastModified(f).isBefore(settled))
+                    .sorted()
+                    .toList();
+        }
+        if (files.isEmpty() || !lease.tryAcquire(LEASE, Duration.ofMinutes(30))) {
+            return handled;
+        }
+        try {
+            for (Path file : files) {
+                if (Files.exists(file)) {
+                    importFile(folder, file);
+                    handled.add(file.getFileName().toString());
+                }
+            }
+        } finally {
+            lease.release(LEASE);
+        }
+        return handled;
+    }
+
+    private void importFile(Path folder, Path file) throws IOException {
+        String name = file.getFileName().toString();
+        Optional<PaperFeedParser> parser = formats.forFileName(name);
+        ImportReport report;
+        boolean good;
+        if (parser.isEmpty()) {
+            report = new ImportReport();
+            report.reject(0, "unknown kind of file: name it .json, .xml, .atom, .jsonl or .ndjson");
+            good = false;
+        } else {
+            long limit = config.limits().maxImportSize().asLongValue();
+            try (InputStream in = new SizeLimitedInputStream(Files.newInputStream(file), limit)) {
+                report = importer.importDocument(parser.get(), in);
+            }
+            good = !report.tooLarge && report.rejected.stream().noneMatch(r -> r.reason().startsWith("malformed document"));
+        }
+        Path target = Files.createDirectories(folder.resolve(good ? "imported" : "failed"));
+        Path moved = Files.move(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        mapper.writerWithDefaultPrettyPrinter().writeValue(target.resolve(name + ".report.json").toFile(), report);
+        LOG.infof("imported %s: %d received, %d created, %d updated, %d skipped, %d rejected; moved to %s",
+                name, report.received, report.created, report.updated, report.skipped, report.rejected.size(), moved);
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+}

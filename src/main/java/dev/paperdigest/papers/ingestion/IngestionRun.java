@@ -1,0 +1,67 @@
+package dev.paperdigest.papers.ingestion;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** One run of a source (or one file import): what it asked for, what it did, how it ended. */
+@Entity
+public class IngestionRun extends PanacheEntityBase {
+
+    public enum Status {
+        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+
+        public boolean isFinished() {
+            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ingestion_run_seq")
+    @SequenceGenerator(name = "ingestion_run_seq", sequenceName = "ingestion_run_seq", allocationSize = 50)
+    public Long id;
+
+    public String source;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    /** The day asked for; null: everything new since the last successful run. */
+    public LocalDate requestedDate;
+    public boolean scheduled;
+    public String owner;
+    public int fetched;
+    public int created;
+    public int updated;
+    public int skipped;
+    public int failed;
+    public int requests;
+    public double progress;
+    /** The oldest point in time this run asked upstream for. */
+    public Instant cursorFrom;
+    /** One line per rejected entry, {@code index<TAB>reason}, capped. */
+    public String rejections;
+    public String error;
+    public Instant createdAt;
+    public Instant startedAt;
+    public Instant finishedAt;
+
+    /** The newest successful catch-up run (not a run for a given day) of a source. */
+    public static Optional<IngestionRun> lastSuccessfulCatchUp(String source) {
+        return find("source = ?1 and status = ?2 and requestedDate is null",
+                Sort.by("startedAt", Sort.Direction.Descending), source, Status.SUCCEEDED)
+                .firstResultOptional();
+    }
+
+    public static List<IngestionRun> listUnfinished(String source) {
+        return list("source = ?1 and status in ?2", source, List.of(Status.QUEUED, Status.RUNNING));
+    }
+}

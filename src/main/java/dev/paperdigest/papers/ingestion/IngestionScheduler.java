@@ -1,0 +1,57 @@
+package dev.paperdigest.papers.ingestion;
+
+import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.papers.sources.ArxivSource;
+import dev.paperdigest.papers.sources.HfDailyPapersSource;
+import dev.paperdigest.papers.sources.PaperSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts each enabled source on its cron ({@code digest.sources.hf.cron},
+ * {@code digest.sources.arxiv.cron}; {@code off} or {@code disabled} switches the schedule off and
+ * leaves runs by hand). A disabled source never runs on schedule. A tick that finds the source
+ * still running (here or on another replica) is skipped: the next tick catches up.
+ */
+@ApplicationScoped
+public class IngestionScheduler {
+
+    private static final Logger LOG = Logger.getLogger(IngestionScheduler.class);
+
+    private final IngestionService service;
+    private final HfDailyPapersSource hf;
+    private final ArxivSource arxiv;
+
+    public IngestionScheduler(IngestionService service, HfDailyPapersSource hf, ArxivSource arxiv) {
+        this.service = service;
+        this.hf = hf;
+        this.arxiv = arxiv;
+    }
+
+    @Scheduled(identity = "ingestion-hf", cron = "{digest.sources.hf.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void hfTick() {
+        tick(hf);
+    }
+
+    @Scheduled(identity = "ingestion-arxiv", cron = "{digest.sources.arxiv.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void arxivTick() {
+        tick(arxiv);
+    }
+
+    /** @return the run started, or null when none was */
+    public Long tick(PaperSource source) {
+        if (!source.enabled()) {
+            LOG.debugf("source %s is disabled: no scheduled run", source.name());
+            return null;
+        }
+        try {
+            return service.start(source.name(), null, true);
+        } catch (ProblemException e) {
+            LOG.infof("scheduled run of %s skipped: %s", source.name(), e.getMessage());
+            return null;
+        }
+    }
+}

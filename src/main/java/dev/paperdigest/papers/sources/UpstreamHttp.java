@@ -1,0 +1,266 @@
+package dev.paperdigest.papers.sources;
+
+import dev.paperdigest.common.DigestConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * GETs from the upstream sources with {@link java.net.http.HttpClient}: politely (see
+ * {@link Politeness}), retrying 429, 5xx, timeouts and broken connections with exponential backoff
+ * (a {@code Retry-After} header wins), refusing bodies over {@code digest.limits.max-import-size},
+ * and handing the body over as a stream, never as a whole in memory.
+ */
+@ApplicationScoped
+public class UpstreamHttp {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamHttp.class);
+    static final String USER_AGENT = "PaperDigest/0.1 (+https://github.com/; self-hosted research digest)";
+
+    private final DigestConfig config;
+    private final HttpClient client;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "upstream-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public UpstreamHttp(DigestConfig config) {
+        this.config = config;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.sources().timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        watchdog.shutdownNow();
+    }
+
+    /** An open response body; closing it ends the request and lets the next one through the gate. */
+    public static final class Body implements AutoCloseable {
+        private final InputStream stream;
+        private final Politeness gate;
+
+        Body(InputStream stream, Politeness gate) {
+            this.stream = stream;
+            this.gate = gate;
+        }
+
+        public InputStream stream() {
+            return stream;
+        }
+
+        @Override
+        public void close() {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // the connection is gone either way
+            } finally {
+                gate.release();
+            }
+        }
+    }
+
+    /**
+     * Sends a GET, retrying what is worth retrying; the returned body holds the gate until closed.
+     *
+     * @param onAttempt called once per attempt, for the run's request count
+     */
+    public Body get(URI uri, Politeness gate, Runnable onAttempt) throws UpstreamException, InterruptedException {
+        int maxAttempts = Math.max(1, config.sources().maxAttempts());
+        long maxBytes = config.limits().maxImportSize().asLongValue();
+        Duration timeout = config.sources().timeout();
+        String lastProblem = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Duration wait = null;
+            gate.acquire();
+            boolean handedOver = false;
+            try {
+                onAttempt.run();
+                HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
+                        .header("User-Agent", USER_AGENT).header("Accept-Encoding", "identity").build();
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status == 200) {
+                    long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                    if (length > maxBytes) {
+                        response.body().close();
+                        throw new UpstreamException(gate.upstream() + " answered " + length
+                                + " bytes, more than digest.limits.max-import-size (" + maxBytes + ")");
+                    }
+                    InputStream body = new GuardedStream(response.body(), maxBytes, timeout, watchdog, uri);
+                    handedOver = true;
+                    return new Body(body, gate);
+                }
+                String snippet = snippet(response.body());
+                lastProblem = "HTTP " + status + (snippet.isEmpty() ? "" : ": " + snippet);
+                if (status != 429 && status < 500) {
+                    throw new UpstreamException(gate.upstream() + " refused " + uri + " with " + lastProblem);
+                }
+                Optional<Duration> retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(config.sources().maxBackoff()) > 0) {
+                    throw new UpstreamException(gate.upstream() + " asked to come back in " + retryAfter.get()
+                            + " (" + lastProblem + "); the next run catches up");
+                }
+                wait = retryAfter.orElse(null);
+            } catch (HttpTimeoutException e) {
+                lastProblem = "timed out after " + timeout;
+            } catch (IOException e) {
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } finally {
+                if (!handedOver) {
+                    gate.release();
+                }
+            }
+            if (attempt < maxAttempts) {
+                if (wait == null) {
+                    wait = backoff(attempt);
+                }
+                LOG.infof("%s: %s (attempt %d of %d), retrying in %s", gate.upstream(), lastProblem, attempt,
+                        maxAttempts, wait);
+                Thread.sleep(wait.toMillis());
+            }
+        }
+        throw new UpstreamException(gate.upstream() + " failed " + maxAttempts + " times for " + uri + ": " + lastProblem);
+    }
+
+    private Duration backoff(int attempt) {
+        Duration base = config.sources().backoff();
+        Duration wait = base.multipliedBy(1L << Math.min(attempt - 1, 16));
+        return wait.compareTo(config.sources().maxBackoff()) > 0 ? config.sources().maxBackoff() : wait;
+    }
+
+    /** {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110). */
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String snippet(InputStream body) {
+        try (body) {
+            String text = new String(body.readNBytes(300), StandardCharsets.UTF_8);
+            return text.replaceAll("\\s+", " ").strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Counts bytes against the size limit and closes the stream when no byte arrives for the
+     * timeout, so a stalled body fails the document instead of hanging the run.
+     */
+    static final class GuardedStream extends FilterInputStream {
+        private final long maxBytes;
+        private final long timeoutNanos;
+        private final ScheduledExecutorService watchdog;
+        private final URI uri;
+        private long count;
+        /** When the read now waiting for data began; 0 while none is (slow parsing or storing is not a stall). */
+        private volatile long readingSince;
+        private volatile boolean stalled;
+        private volatile boolean closed;
+
+        GuardedStream(InputStream in, long maxBytes, Duration timeout, ScheduledExecutorService watchdog, URI uri) {
+            super(in);
+            this.maxBytes = maxBytes;
+            this.timeoutNanos = timeout.toNanos();
+            this.watchdog = watchdog;
+            this.uri = uri;
+            schedule(timeoutNanos);
+        }
+
+        private void schedule(long nanos) {
+            try {
+                watchdog.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+            } catch (RuntimeException shuttingDown) {
+                // no watchdog while shutting down: the run is being stopped anyway
+            }
+        }
+
+        private void check() {
+            if (closed) {
+                return;
+            }
+            long since = readingSince;
+            long idle = since == 0 ? 0 : System.nanoTime() - since;
+            if (idle >= timeoutNanos) {
+                stalled = true;
+                LOG.infof("no data from %s for %d s: giving up on it", uri, TimeUnit.NANOSECONDS.toSeconds(idle));
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // closing is all that is wanted
+                }
+            } else {
+                schedule(timeoutNanos - idle);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            readingSince = System.nanoTime();
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                throw stalled ? new IOException("the body stalled (no data for the timeout)", e) : e;
+            } finally {
+                readingSince = 0;
+            }
+            if (n > 0) {
+                count += n;
+                if (count > maxBytes) {
+                    throw new IOException("the response is larger than digest.limits.max-import-size (" + maxBytes + " bytes)");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.paperdigest.papers.ingestion;
+
+import static dev.paperdigest.papers.ingestion.IngestionTestSupport.admin;
+import static dev.paperdigest.papers.ingestion.IngestionTestSupport.deletePapers;
+import static dev.paperdigest.papers.ingestion.IngestionTestSupport.paper;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.paperdigest.papers.FolderImport;
+import dev.paperdigest.papers.Paper;
+import dev.paperdigest.papers.Samples;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The admin side: starting and reading runs, imports by Content-Type, the import folder. */
+@QuarkusTest
+@WithTestResource(IngestionWireMock.class)
+class IngestionAdminTest {
+
+    @Inject
+    FolderImport folderImport;
+
+    @Test
+    void runsNeedTheAdmin() {
+        given().contentType("application/json").body("{\"source\":\"hf\"}").post("/api/admin/ingestions")
+                .then().statusCode(401);
+        given().auth().preemptive().basic("admin", "wrong").get("/api/admin/ingestions/1").then().statusCode(401);
+    }
+
+    @Test
+    void badStartsAreProblems() {
+        admin().contentType("application/json").body("{\"source\":\"rss\"}").post("/api/admin/ingestions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("detail", containsString("unknown source \"rss\""));
+        admin().contentType("application/json").body("{\"source\":\"hf\",\"date\":\"2026-13-40\"}").post("/api/admin/ingestions")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("YYYY-MM-DD"));
+        admin().contentType("application/json").body("{}").post("/api/admin/ingestions")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("source is required"));
+        admin().contentType("application/json").body("not json").post("/api/admin/ingestions")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownRunIs404() {
+        admin().get("/api/admin/ingestions/987654321").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("987654321"));
+        admin().get("/api/admin/ingestions/abc").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void importArxivAtomWithAffiliationsAndOldId() {
+        deletePapers(List.of("astro-ph/0601001"));
+        admin().contentType("application/atom+xml").body(Samples.text("arxiv_api_affiliation_oldid.xml"))
+                .post("/api/admin/papers/import")
+                .then().statusCode(200)
+                .body("received", equalTo(1)).body("created", equalTo(1)).body("rejected.size()", equalTo(0));
+        Paper paper = paper("astro-ph/0601001");
+        assertEquals(List.of("Andrew Gould", "Susan Dorsher", "B. Scott Gaudi", "Andrzej Udalski"), paper.authors);
+        assertEquals(List.of("Ohio State", "Ohio State", "CfA", "Warsaw University Observatory"), paper.authorAffiliations);
+        assertEquals("ActaAstron.56:1-50,2006", paper.journalRef);
+        assertEquals(List.of("arxiv"), paper.sources);
+        assertEquals("https://arxiv.org/abs/astro-ph/0601001", paper.arxivUrl());
+
+        // again: nothing changes, nothing is new
+        admin().contentType("application/xml").body(Samples.text("arxiv_api_affiliation_oldid.xml"))
+                .post("/api/admin/papers/import")
+                .then().statusCode(200).body("created", equalTo(0)).body("skipped", equalTo(1));
+    }
+
+    @Test
+    void importClassicAtomAsApplicationXml() {
+        admin().contentType("application/xml; charset=UTF-8").body(Samples.text("arxiv_api_classic_2016.xml"))
+                .post("/api/admin/papers/import")
+                .then().statusCode(200).body("received", equalTo(10)).body("rejected.size()", equalTo(0));
+        assertEquals(List.of("cond-mat.str-el", "cond-mat.stat-mech"), paper("cond-mat/0412498").categories);
+    }
+
+    @Test
+    void importJsonLinesRejectsBadLinesKeepsGoodOnes() {
+        String body = "{\"arxiv_id\":\"2601.00701v3\",\"title\":\"JSONL one\",\"abstract\":\"A\",\"authors\":[\"Zoë Ng\"],\"categories\":[\"cs.CL\"]}\n"
+                + "{oops\n"
+                + "{\"arxiv_id\":\"2601.00702\",\"title\":\"JSONL two\",\"abstract\":\"B\",\"authors\":\"Ana Núñez, Bo Li\"}\n";
+        admin().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/papers/import")
+                .then().statusCode(200)
+                .body("received", equalTo(3))
+                .body("created", equalTo(2))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].reason", startsWith("line is not JSON"));
+        Paper one = paper("2601.00701");
+        assertEquals(3, one.latestVersion);
+        assertEquals(List.of("Zoë Ng"), one.authors);
+        assertEquals(List.of("Ana Núñez", "Bo Li"), paper("2601.00702").authors);
+        admin().contentType("application/jsonl").body("{\"arxiv_id\":\"2601.00702\",\"title\":\"JSONL two\",\"abstract\":\"B\",\"upvotes\":3}\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/papers/import").then().statusCode(200).body("updated", equalTo(1));
+    }
+
+    @Test
+    void importHuggingFaceJson() {
+        admin().contentType("application/json").body(Samples.text("hf_daily_papers_2024-10-25_excerpt.json"))
+                .post("/api/admin/papers/import")
+                .then().statusCode(200).body("received", equalTo(2));
+    }
+
+    @Test
+    void unknownContentTypeIs415() {
+        admin().contentType("text/plain").body("hello").post("/api/admin/papers/import")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("application/x-ndjson"));
+    }
+
+    @Test
+    void tooLargeIsRefused() {
+        byte[] big = new byte[1_200_000]; // the test limit is 1M
+        java.util.Arrays.fill(big, (byte) ' ');
+        admin().contentType("application/x-ndjson").body(big).post("/api/admin/papers/import")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void filesInTheImportFolderAreImportedAndMovedAside() throws Exception {
+        Path folder = IngestionWireMock.importFolder;
+        Path jsonl = folder.resolve("batch-1.jsonl");
+        Files.writeString(jsonl, "{\"arxiv_id\":\"2601.00801\",\"title\":\"From a file\",\"abstract\":\"F\",\"authors\":[\"Ana Núñez\"]}\n");
+        Path broken = folder.resolve("broken.xml");
+        Files.writeString(broken, Samples.text("arxiv_api_affiliation_oldid.xml").substring(0, 1500));
+        Path unknown = folder.resolve("notes.txt");
+        Files.writeString(unknown, "not papers");
+        Path fresh = folder.resolve("still-writing.jsonl");
+        Files.writeString(fresh, "{\"arxiv_id\":\"2601.00802\"");
+        FileTime old = FileTime.from(Instant.now().minusSeconds(60));
+        for (Path file : List.of(jsonl, broken, unknown)) {
+            Files.setLastModifiedTime(file, old);
+        }
+
+        List<String> handled = folderImport.scan(folder);
+
+        assertEquals(List.of("batch-1.jsonl", "broken.xml", "notes.txt"), handled);
+        assertEquals(List.of("Ana Núñez"), paper("2601.00801").authors);
+        assertTrue(Files.exists(folder.resolve("imported/batch-1.jsonl")));
+        assertTrue(Files.readString(folder.resolve("imported/batch-1.jsonl.report.json")).contains("\"created\" : 1"));
+        assertTrue(Files.exists(folder.resolve("failed/broken.xml")));
+        assertTrue(Files.readString(folder.resolve("failed/broken.xml.report.json")).contains("malformed document"));
+        assertTrue(Files.exists(folder.resolve("failed/notes.txt")));
+        assertTrue(Files.exists(fresh), "a file still being written is left for the next look");
+        assertFalse(Files.exists(jsonl));
+    }
+}
