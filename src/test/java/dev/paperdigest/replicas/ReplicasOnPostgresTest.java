@@ -1,0 +1,195 @@
+package dev.paperdigest.replicas;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * Two service processes on one PostgreSQL database, as replicas run in production: they migrate
+ * the schema at the same moment, accept each other's links, and when both start a digest run at
+ * once every subscriber still gets exactly one digest. Needs the service packaged for PostgreSQL
+ * and the machine's PostgreSQL server on 127.0.0.1:5432 (trust auth); .ci/run provides both.
+ */
+@Tag("multiprocess")
+class ReplicasOnPostgresTest {
+
+    static final String SERVER = System.getProperty("replicas.pg.server", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = System.getProperty("replicas.pg.user", "postgres");
+    static final String DATABASE = "paper_digest_replicas";
+    static final String PASSWORD = "replica-admin";
+    static final int SUBSCRIBERS = 12;
+
+    static GreenMail smtp;
+    static ServiceProcess first;
+    static ServiceProcess second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER + DATABASE);
+        env.put("QUARKUS_DATASOURCE_USERNAME", USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "unused-with-trust-auth");
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("DIGEST_ADMIN_PASSWORD", PASSWORD);
+        env.put("DIGEST_DEMO_DATA", "false");
+        env.put("DIGEST_SOURCES_HF_ENABLED", "false");
+        env.put("DIGEST_SOURCES_ARXIV_ENABLED", "false");
+        env.put("DIGEST_DELIVERY_CRON", "off");
+        first = new ServiceProcess("first", freePort(), env);
+        second = new ServiceProcess("second", freePort(), env);
+        first.awaitReady(Duration.ofSeconds(90));
+        second.awaitReady(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[]{first, second}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void twoReplicasSendEachDigestExactlyOnce() throws Exception {
+        admin(first).contentType("application/json").body("""
+                [
+                  {"paper": {"id": "2611.07001", "title": "Replicated state machines for paper alerts", "summary": "Consensus keeps replicas honest.", "authors": [{"name": "Leslie Lamport"}], "upvotes": 5}},
+                  {"paper": {"id": "2611.07002", "title": "Exactly-once email delivery", "summary": "Outboxes and consensus, again.", "authors": [{"name": "Barbara Liskov"}]}}
+                ]
+                """).post(first.url("/api/admin/papers/import")).then().statusCode(200);
+
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            String email = "replica-reader-" + i + "@example.org";
+            emails.add(email);
+            ServiceProcess signUpAt = i % 2 == 0 ? first : second;
+            RestAssured.given().contentType("application/x-www-form-urlencoded")
+                    .formParam("email", email).formParam("keywords", "consensus")
+                    .formParam("frequency", "daily").formParam("sendHour", "8").formParam("timezone", "UTC")
+                    .post(signUpAt.url("/subscribe")).then().statusCode(200).body(containsString("Check your inbox"));
+        }
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            // a link issued by one replica works on the other: they share the signing key
+            ServiceProcess confirmAt = i % 2 == 0 ? second : first;
+            String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
+            RestAssured.get(confirmAt.url(link)).then().statusCode(200).body(containsString("You are subscribed"));
+        }
+
+        CompletableFuture<Integer> runOnFirst = CompletableFuture.supplyAsync(() -> startRun(first));
+        CompletableFuture<Integer> runOnSecond = CompletableFuture.supplyAsync(() -> startRun(second));
+        assertThat(awaitRun(first, runOnFirst.get()), equalTo("SUCCEEDED"));
+        assertThat(awaitRun(second, runOnSecond.get()), equalTo("SUCCEEDED"));
+
+        for (String email : emails) {
+            List<MimeMessage> mails = awaitMail(email, 2);
+            Thread.sleep(50);
+            assertThat(email + " gets its confirmation and one digest", mails(email), hasSize(2));
+            assertThat(mails.get(1).getSubject(), containsString("2 new papers"));
+        }
+        admin(second).get(second.url("/api/admin/stats")).then().statusCode(200)
+                .body("deliveries.SENT", equalTo(SUBSCRIBERS));
+    }
+
+    static int startRun(ServiceProcess service) {
+        return admin(service).contentType("application/json").body("{\"date\": \"2026-11-28\"}")
+                .post(service.url("/api/admin/digest-runs")).then().statusCode(202).extract().path("id");
+    }
+
+    static String awaitRun(ServiceProcess service, int id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            String status = admin(service).get(service.url("/api/admin/digest-runs/" + id)).path("status");
+            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + id + " did not finish");
+    }
+
+    static RequestSpecification admin(ServiceProcess service) {
+        return RestAssured.given().auth().preemptive().basic("admin", PASSWORD);
+    }
+
+    static List<MimeMessage> mails(String address) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                mails.add(m);
+            }
+        }
+        return mails;
+    }
+
+    static List<MimeMessage> awaitMail(String address, int count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (mails(address).size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        List<MimeMessage> mails = mails(address);
+        assertThat(mails.size() >= count, equalTo(true));
+        return mails;
+    }
+
+    /** The path and query of the first link to {@code pathPrefix} in the plain-text part. */
+    static String link(MimeMessage mail, String pathPrefix) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                Matcher m = Pattern.compile("http://localhost:8080" + Pattern.quote(pathPrefix) + "\\S+")
+                        .matcher((String) parts.getBodyPart(i).getContent());
+                if (m.find()) {
+                    URI uri = URI.create(m.group());
+                    return uri.getRawPath() + "?" + uri.getRawQuery();
+                }
+            }
+        }
+        throw new AssertionError("no " + pathPrefix + " link");
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
