@@ -22,6 +22,21 @@ public record Digest(String email, DigestPeriod period, List<Item> papers, int m
                        String date, List<String> categories, Integer upvotes, List<Fragment> snippet,
                        List<String> reasons) {
 
+        /** Authors, date and categories, separated by middle dots, leaving out what is unknown. */
+        public String meta() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (authors != null && !authors.isEmpty()) {
+                parts.add(authors);
+            }
+            if (date != null) {
+                parts.add(date);
+            }
+            if (!categories.isEmpty()) {
+                parts.add(String.join(", ", categories));
+            }
+            return String.join(" · ", parts);
+        }
+
         /** The snippet for the plain-text part: matched terms between asterisks. */
         public String plainSnippet() {
             StringBuilder text = new StringBuilder();

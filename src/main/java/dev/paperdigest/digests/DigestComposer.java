@@ -7,6 +7,7 @@ import dev.paperdigest.matching.QueryKind;
 import dev.paperdigest.matching.Ranking;
 import dev.paperdigest.matching.SnippetHighlighter;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.papers.PaperDisplay;
 import dev.paperdigest.subscriptions.LinkPurpose;
 import dev.paperdigest.subscriptions.LinkTokens;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -14,22 +15,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Turns a subscriber's matches into a {@link Digest}: ranked, capped, with links and reasons. */
 @ApplicationScoped
 public class DigestComposer {
 
-    static final int AUTHORS_SHOWN = 5;
     static final int SNIPPET_CHARS = 420;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
     private final DigestConfig config;
     private final LinkTokens tokens;
@@ -46,7 +42,9 @@ public class DigestComposer {
     public Digest compose(Subscriber subscriber, DigestPeriod period, List<PaperMatch> matches) {
         Instant now = clock.instant();
         List<PaperMatch> ranked = new ArrayList<>(matches);
-        ranked.sort(Comparator.comparingDouble((PaperMatch m) -> Ranking.rank(m.score, m.paper.upvotes, m.paper.publishedAt, now))
+        // a paper whose publication date is unknown counts from when it was first seen
+        ranked.sort(Comparator.comparingDouble((PaperMatch m) -> Ranking.rank(m.score, m.paper.upvotes,
+                        m.paper.publishedAt != null ? m.paper.publishedAt : m.paper.firstSeenAt, now))
                 .reversed().thenComparing(m -> m.paper.id));
         int shown = Math.min(ranked.size(), config.delivery().maxPapers());
         List<Digest.Item> items = new ArrayList<>(shown);
@@ -61,18 +59,10 @@ public class DigestComposer {
     private Digest.Item item(PaperMatch match) {
         Paper paper = match.paper;
         return new Digest.Item(paper.title, paper.arxivUrl(), paper.pdfUrl(), paper.huggingFaceUrl(),
-                authors(paper.authors),
-                paper.publishedAt == null ? null : DATE.format(paper.publishedAt.atOffset(ZoneOffset.UTC)),
+                PaperDisplay.authors(paper.authors), PaperDisplay.date(paper.publishedAt),
                 paper.categories, paper.upvotes,
                 SnippetHighlighter.snippet(paper.abstractText, match.matchedTerms, SNIPPET_CHARS),
                 reasons(match.reasons));
-    }
-
-    static String authors(List<String> authors) {
-        if (authors.size() <= AUTHORS_SHOWN) {
-            return String.join(", ", authors);
-        }
-        return String.join(", ", authors.subList(0, 3)) + " et al. (" + authors.size() + " authors)";
     }
 
     static List<String> reasons(List<String> stored) {

@@ -78,7 +78,25 @@ public class NewPaperMatching {
         });
     }
 
+    /**
+     * What matching would add for one subscriber now, without storing it: the papers no run has
+     * matched yet, for previews.
+     */
+    public List<PaperMatch> previewUnmatchedFor(long subscriberId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                new ArrayList<>(matchesOf(Paper.listUnmatched(PAPERS_PER_BATCH), queriesOf(subscriberId), Set.of())));
+    }
+
     private int store(List<Paper> papers, List<StoredQuery> queries, Set<Long> skipPapers) {
+        Collection<PaperMatch> matches = matchesOf(papers, queries, skipPapers);
+        PaperMatch.persist(matches);
+        if (!matches.isEmpty()) {
+            LOG.debugf("stored %d matches for %d papers", matches.size(), papers.size());
+        }
+        return matches.size();
+    }
+
+    private Collection<PaperMatch> matchesOf(List<Paper> papers, List<StoredQuery> queries, Set<Long> skipPapers) {
         Map<Long, Paper> byId = new HashMap<>();
         List<MatchablePaper> matchable = new ArrayList<>(papers.size());
         for (Paper paper : papers) {
@@ -108,11 +126,7 @@ public class NewPaperMatching {
                 match.matchedTerms = new ArrayList<>(terms);
             }
         });
-        PaperMatch.persist(matches.values());
-        if (!matches.isEmpty()) {
-            LOG.debugf("stored %d matches for %d papers", matches.size(), matchable.size());
-        }
-        return matches.size();
+        return matches.values();
     }
 
     private List<StoredQuery> activeQueries() {

@@ -1,0 +1,48 @@
+package dev.paperdigest.papers;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How a paper's facts read on a page or in an email. */
+public final class PaperDisplay {
+
+    static final int AUTHORS_SHOWN = 5;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+
+    private PaperDisplay() {
+    }
+
+    /** Up to five names; a longer list is cut to three with "et al." and the count. */
+    public static String authors(List<String> authors) {
+        if (authors.size() <= AUTHORS_SHOWN) {
+            return String.join(", ", authors);
+        }
+        return String.join(", ", authors.subList(0, 3)) + " et al. (" + authors.size() + " authors)";
+    }
+
+    public static String date(Instant instant) {
+        return instant == null ? null : DATE.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Authors, date and categories, separated by middle dots, leaving out what is unknown. */
+    @TemplateExtension
+    public static String metaLine(Paper paper) {
+        List<String> parts = new ArrayList<>();
+        if (!paper.authors.isEmpty()) {
+            parts.add(authors(paper.authors));
+        }
+        if (paper.publishedAt != null) {
+            parts.add(date(paper.publishedAt));
+        }
+        if (!paper.categories.isEmpty()) {
+            parts.add(String.join(", ", paper.categories));
+        }
+        return String.join(" · ", parts);
+    }
+}
