@@ -5,6 +5,8 @@ import dev.paperdigest.common.ListUnsubscribe;
 import dev.paperdigest.matching.PaperMatch;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +37,16 @@ public class DeliverySender {
     private final DigestConfig config;
     private final DigestComposer composer;
     private final Clock clock;
+    private final Counter sent;
+    private final Counter failedAttempts;
 
-    public DeliverySender(DigestConfig config, DigestComposer composer, Clock clock) {
+    public DeliverySender(DigestConfig config, DigestComposer composer, Clock clock, MeterRegistry metrics) {
         this.config = config;
         this.composer = composer;
         this.clock = clock;
+        this.sent = Counter.builder("paperdigest.digests.sent").description("Digests accepted by the SMTP server").register(metrics);
+        this.failedAttempts = Counter.builder("paperdigest.digests.failed.attempts")
+                .description("Digest sending attempts that failed (retried until max-attempts)").register(metrics);
     }
 
     /** Sends every delivery that is due now. */
@@ -79,8 +86,10 @@ public class DeliverySender {
                 delivery.sentAt = clock.instant();
                 delivery.lastError = null;
             });
+            sent.increment();
         } catch (RuntimeException e) {
             LOG.warnf("delivery %d failed: %s", deliveryId, e.getMessage());
+            failedAttempts.increment();
             QuarkusTransaction.requiringNew().run(() -> failed(Delivery.findById(deliveryId), e));
         }
     }

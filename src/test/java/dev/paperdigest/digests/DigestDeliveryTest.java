@@ -81,6 +81,8 @@ class DigestDeliveryTest {
                 containsString(">" + topic + "</mark>")));
         assertThat(digest.text(), containsString("*" + topic + "*"));
 
+        assertThat(RestAssured.get("/q/metrics").asString(), containsString("paperdigest_digests_sent_total"));
+
         // the same period again: nothing more
         assertThat(runDigests("2026-11-28").status, equalTo("SUCCEEDED"));
         Mailbox.sleep(500);
