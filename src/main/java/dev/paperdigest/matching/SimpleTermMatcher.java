@@ -1,6 +1,6 @@
 package dev.paperdigest.matching;
 
-import jakarta.enterprise.context.ApplicationScoped;
+
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * abstract; authors are full names; categories are arXiv codes or whole archives ({@code cs.*}).
  * Everything is compared case- and accent-insensitively.
  */
-@ApplicationScoped
+
 public class SimpleTermMatcher implements PaperMatcher {
 
     private static final Pattern PHRASE_OR_WORD = Pattern.compile("\"([^\"]*)\"|(\\S+)");
