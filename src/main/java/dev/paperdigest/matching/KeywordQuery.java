@@ -248,7 +248,6 @@ final class KeywordQuery {
         }
         List<Node> must = new ArrayList<>();
         List<Node> mustNot = new ArrayList<>();
-        boolean any = false;
         while (peek() != null && peek().type() != Type.CLOSE) {
             boolean exclude = false;
             while (peek() != null && peek().type() == Type.NOT) {
@@ -259,7 +258,6 @@ final class KeywordQuery {
                 throw new InvalidQueryException("has \"-\" or NOT with nothing after it to exclude");
             }
             Node item = either(fields, depth);
-            any = true;
             if (item == null) {
                 continue;
             }
@@ -272,9 +270,7 @@ final class KeywordQuery {
                 must.add(item);
             }
         }
-        if (!any && depth > 0) {
-            throw new InvalidQueryException("has empty parentheses");
-        }
+        // empty parentheses, as in "LLM.int8()", mean nothing
         if (must.isEmpty() && mustNot.isEmpty()) {
             return null;
         }
@@ -329,7 +325,7 @@ final class KeywordQuery {
         next++;
         return switch (lexeme.type()) {
             case WORD -> word(lexeme.text(), fields);
-            case PHRASE -> terms(stemmer.apply(lexeme.text()), fields);
+            case PHRASE -> terms(lexeme.text(), fields);
             case OPEN -> {
                 Node inner = query(fields, depth + 1);
                 if (peek() == null || peek().type() != Type.CLOSE) {
@@ -345,7 +341,7 @@ final class KeywordQuery {
     private Node word(String word, int fields) throws InvalidQueryException {
         int star = word.indexOf('*');
         if (star < 0) {
-            return terms(stemmer.apply(word), fields);
+            return terms(word, fields);
         }
         String base = word.replaceAll("\\*+$", "");
         if (base.indexOf('*') >= 0) {
@@ -367,9 +363,10 @@ final class KeywordQuery {
         return new Leaf(LeafKind.PREFIX, fields, List.of(prefix), List.of(0), "X" + fields + ":" + prefix);
     }
 
-    private Node terms(List<Token> tokens, int fields) {
+    private Node terms(String text, int fields) {
+        List<Token> tokens = stemmer.apply(text);
         if (tokens.isEmpty()) {
-            sawStopWord = true;
+            sawStopWord |= text.codePoints().anyMatch(Character::isLetterOrDigit);
             return null;
         }
         leaves++;
