@@ -2,6 +2,7 @@ package dev.paperdigest.matching;
 
 import dev.paperdigest.matching.KeywordQuery.Leaf;
 import dev.paperdigest.matching.PaperAnalysis.Token;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The day's papers, indexed once for a matching run: a Lucene index in memory (BM25 over title
@@ -65,23 +67,45 @@ final class DayIndex {
     record AuthorEntry(int ord, String asWritten, AuthorName name) {
     }
 
-    /** Papers matching one leaf of a query, with the score of each. */
-    static final class LeafResult {
+    /** Papers matching one leaf of a query, with the score of each and, computed on demand, the words found. */
+    final class LeafResult {
         final Leaf leaf;
         final FixedBitSet bits;
         final int[] ords;
         final float[] scores;
+        private final AtomicReferenceArray<List<String>> surfaces;
 
         LeafResult(Leaf leaf, FixedBitSet bits, int[] ords, float[] scores) {
             this.leaf = leaf;
             this.bits = bits;
             this.ords = ords;
             this.scores = scores;
+            this.surfaces = new AtomicReferenceArray<>(ords.length);
         }
 
         float score(int ord) {
             int at = Arrays.binarySearch(ords, ord);
             return at < 0 ? 0f : scores[at];
+        }
+
+        /** The words of paper {@code ord} this leaf found, as written; computed once per paper. */
+        List<String> surfaces(int ord) {
+            int at = Arrays.binarySearch(ords, ord);
+            if (at < 0) {
+                return List.of();
+            }
+            List<String> found = surfaces.get(at);
+            if (found == null) {
+                Map<String, String> out = newSurfaceSet(); // exact forms, in order of appearance
+                DayIndex.this.surfaces(leaf, ord, out);
+                Map<String, String> distinct = newSurfaceSet();
+                for (String surface : out.keySet()) {
+                    distinct.putIfAbsent(surface.toLowerCase(Locale.ROOT), surface);
+                }
+                found = List.copyOf(distinct.values());
+                surfaces.compareAndSet(at, null, found);
+            }
+            return found;
         }
     }
 
@@ -239,7 +263,7 @@ final class DayIndex {
                     }
                     case PREFIX -> {
                         String word = ft.text.substring(ft.starts[i], ft.ends[i]);
-                        if (TextFolding.fold(word).startsWith(first)) {
+                        if (foldLikeAnalyzer(word).startsWith(first)) {
                             add(out, word);
                         }
                     }
@@ -273,7 +297,22 @@ final class DayIndex {
     }
 
     private static void add(Map<String, String> out, String surface) {
-        out.putIfAbsent(surface.toLowerCase(Locale.ROOT), surface);
+        // keyed by the exact form first (cheap), then deduplicated case-insensitively once at the end
+        out.putIfAbsent(surface, surface);
+    }
+
+    /** Lower case, then ASCII folding: what {@link PaperAnalysis#FOLDED} does to a word. */
+    static String foldLikeAnalyzer(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) {
+                char[] in = lower.toCharArray();
+                char[] folded = new char[in.length * 4];
+                int n = ASCIIFoldingFilter.foldToASCII(in, 0, folded, 0, in.length);
+                return new String(folded, 0, n);
+            }
+        }
+        return lower;
     }
 
     static Map<String, String> newSurfaceSet() {

@@ -225,14 +225,28 @@ public class LuceneMatcher implements PaperMatcher {
             for (int ord = bits.nextSetBit(0); ord != DocIdSetIterator.NO_MORE_DOCS;
                  ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
                 double score = 0;
-                Map<String, String> surfaces = DayIndex.newSurfaceSet();
+                List<String> terms = null;
+                Map<String, String> merged = null;
                 for (DayIndex.LeafResult leaf : leaves) {
                     if (leaf.bits.get(ord)) {
                         score += leaf.score(ord);
-                        day.surfaces(leaf.leaf, ord, surfaces);
+                        List<String> found = leaf.surfaces(ord);
+                        if (terms == null) {
+                            terms = found; // one leaf found: share its list
+                        } else {
+                            if (merged == null) {
+                                merged = DayIndex.newSurfaceSet();
+                                for (String t : terms) {
+                                    merged.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t);
+                                }
+                            }
+                            for (String t : found) {
+                                merged.putIfAbsent(t.toLowerCase(java.util.Locale.ROOT), t);
+                            }
+                        }
                     }
                 }
-                result.set(i++, ord, score, List.copyOf(surfaces.values()));
+                result.set(i++, ord, score, merged != null ? List.copyOf(merged.values()) : terms == null ? List.of() : terms);
             }
             return result;
         }
