@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * per paper, every query run against it). Run with {@code ./mvnw -B -o -Pbenchmark test}
  * (docs/PERFORMANCE.md). System properties: {@code bench.sizes} (default 10000,100000,1000000),
  * {@code bench.runs} (3), {@code bench.baselineSizes} (10000), {@code bench.monitorRuns} (3),
- * {@code bench.naiveRuns} (1), {@code bench.out} (a Markdown file for the results).
+ * {@code bench.naiveRuns} (3), {@code bench.out} (a Markdown file for the results).
  */
 public final class MatchingBenchmark {
 
@@ -59,7 +59,7 @@ public final class MatchingBenchmark {
         }
         int runs = Integer.getInteger("bench.runs", 3);
         int monitorRuns = Integer.getInteger("bench.monitorRuns", 3);
-        int naiveRuns = Integer.getInteger("bench.naiveRuns", 1);
+        int naiveRuns = Integer.getInteger("bench.naiveRuns", 3);
 
         Runtime rt = Runtime.getRuntime();
         line("## Machine: %d processors, max heap %d MiB, Java %s (%s)", rt.availableProcessors(), rt.maxMemory() >> 20,
