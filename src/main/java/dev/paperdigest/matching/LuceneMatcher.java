@@ -29,8 +29,11 @@ import java.util.function.Consumer;
  * at start-up or to keep consistent across instances.
  *
  * <p>{@link #match} spreads the queries over {@code parallelism} threads (by default the number
- * of processors) and hands hits to the consumer <b>from those threads, concurrently</b>: the
- * consumer must be thread-safe. Hits of one subscription arrive together, from one thread.
+ * of processors; below 2,048 queries it uses the calling thread alone) and hands hits to the
+ * consumer <b>from those threads, concurrently</b>: the consumer must be thread-safe. Hits of one
+ * subscription arrive together, from one thread. If the consumer throws, the run stops and
+ * {@code match} rethrows that exception. A stored query that no longer validates matches nothing
+ * (logged with a count) instead of failing the run.
  */
 @ApplicationScoped
 public class LuceneMatcher implements PaperMatcher {

@@ -98,9 +98,4 @@ final class PaperAnalysis {
         }
         return tokens;
     }
-
-    /** Whether a folded word is an English stop word (never searched). */
-    static boolean isStopWord(String foldedWord) {
-        return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(foldedWord);
-    }
 }
