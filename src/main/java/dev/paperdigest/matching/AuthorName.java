@@ -13,17 +13,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A person's name as folded words: the surname (last word, particles such as "van den" aside)
- * and the given names before it, so that "M. Lewis" finds "Mike Lewis" and "Łukasz Kaiser"
- * is found by "Lukasz Kaiser".
+ * A person's name as folded words: the surname (the last word, particles such as "van den"
+ * aside; a hyphenated last word such as "Müller-Šimić" is one surname, "muller-simic", whose
+ * parts also count) and the given names before it, so that "M. Lewis" finds "Mike Lewis" and
+ * "Łukasz Kaiser" is found by "Lukasz Kaiser".
  */
-record AuthorName(String surname, List<String> given) {
+record AuthorName(String surname, List<String> surnameParts, List<String> given) {
 
     static final int MAX_LENGTH = 100;
     static final int MIN_SURNAME_ALONE = 4;
 
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\s.,'’‘`-]+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "del", "della", "di",
             "da", "du", "le", "la", "dos", "das", "ter", "ten", "zu", "y");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
@@ -31,33 +33,45 @@ record AuthorName(String surname, List<String> given) {
 
     /** Parses a name as written in a paper or a query; {@code null} when it holds no word. */
     static AuthorName parse(String name) {
-        List<String> words = new ArrayList<>(TextFolding.words(APOSTROPHES.matcher(swapComma(name)).replaceAll("")));
-        while (words.size() > 1 && SUFFIXES.contains(words.get(words.size() - 1))) {
-            words.remove(words.size() - 1);
+        List<String> tokens = new ArrayList<>();
+        for (String token : SPACES.split(APOSTROPHES.matcher(swapComma(name)).replaceAll("").strip())) {
+            if (!TextFolding.words(token).isEmpty()) {
+                tokens.add(token);
+            }
         }
-        if (words.isEmpty()) {
+        while (tokens.size() > 1 && SUFFIXES.contains(String.join("", TextFolding.words(tokens.get(tokens.size() - 1))))) {
+            tokens.remove(tokens.size() - 1);
+        }
+        if (tokens.isEmpty()) {
             return null;
         }
-        String surname = words.remove(words.size() - 1);
+        List<String> surnameParts = TextFolding.words(tokens.remove(tokens.size() - 1));
+        List<String> words = new ArrayList<>();
+        tokens.forEach(t -> words.addAll(TextFolding.words(t)));
         // "Guy Van den Broeck": particles belong to the surname when a given name precedes them,
         // or when there are several ("Van den Broeck"); a lone "Da" in "Da Li" is a given name
         int particles = 0;
         while (particles < words.size() && PARTICLES.contains(words.get(words.size() - 1 - particles))) {
             particles++;
         }
+        List<String> given = words;
         if (particles > 0 && (particles < words.size() || particles > 1)) {
-            words = words.subList(0, words.size() - particles);
+            given = words.subList(0, words.size() - particles);
         }
-        return new AuthorName(surname, List.copyOf(words));
+        return new AuthorName(String.join("-", surnameParts), List.copyOf(surnameParts), List.copyOf(given));
     }
 
-    /** "Lewis, Mike" is "Mike Lewis". */
+    /** "Lewis, Mike" is "Mike Lewis"; "King, Jr." is "King Jr.". */
     private static String swapComma(String name) {
         int comma = name.indexOf(',');
         if (comma < 0 || name.indexOf(',', comma + 1) >= 0) {
             return name;
         }
-        return name.substring(comma + 1).strip() + " " + name.substring(0, comma).strip();
+        String after = name.substring(comma + 1).strip();
+        if (SUFFIXES.contains(String.join("", TextFolding.words(after)))) {
+            return name.substring(0, comma).strip() + " " + after;
+        }
+        return after + " " + name.substring(0, comma).strip();
     }
 
     /**
@@ -96,13 +110,14 @@ record AuthorName(String surname, List<String> given) {
     }
 
     /**
-     * Whether this query name designates the author named {@code author} (same surname assumed):
+     * Whether this query name designates the author named {@code author}: the same surname (or
+     * one part of the author's hyphenated surname, so "J. Simic" finds "José Müller-Šimić");
      * no given name in the query matches every author of that surname; otherwise the first given
      * names must agree (an initial agrees with any name it begins), and middle names count only
      * when both sides have some, each middle name of the query agreeing with one of the author's in order.
      */
     boolean designates(AuthorName author) {
-        if (!surname.equals(author.surname)) {
+        if (!surname.equals(author.surname) && !(author.surnameParts.size() > 1 && author.surnameParts.contains(surname))) {
             return false;
         }
         if (given.isEmpty()) {

@@ -171,8 +171,13 @@ final class DayIndex {
             for (String author : authors) {
                 AuthorName name = author == null ? null : AuthorName.parse(author);
                 if (name != null) {
-                    authorsBySurname.computeIfAbsent(name.surname(), s -> new ArrayList<>())
-                            .add(new AuthorEntry(ord, author.strip(), name));
+                    AuthorEntry entry = new AuthorEntry(ord, author.strip(), name);
+                    authorsBySurname.computeIfAbsent(name.surname(), s -> new ArrayList<>()).add(entry);
+                    if (name.surnameParts().size() > 1) {
+                        for (String part : new java.util.LinkedHashSet<>(name.surnameParts())) {
+                            authorsBySurname.computeIfAbsent(part, s -> new ArrayList<>()).add(entry);
+                        }
+                    }
                 }
             }
             List<String> canonical = new ArrayList<>();

@@ -20,7 +20,7 @@ class AuthorAndCategoryTest {
     private static final PaperMatcher MATCHER = new LuceneMatcher();
     private static final List<MatchablePaper> PAPERS = papers();
 
-    /** The seed papers, plus five with names the seed lacks (ids 1000+), reusing real abstracts. */
+    /** The seed papers, plus six with names the seed lacks (ids 1000+), reusing real abstracts. */
     private static List<MatchablePaper> papers() {
         List<MatchablePaper> papers = new ArrayList<>(SeedPapers.all());
         String text = SeedPapers.all().get(0).abstractText();
@@ -30,6 +30,7 @@ class AuthorAndCategoryTest {
         papers.add(new MatchablePaper(1002, "Another Lewis", text, List.of("Martha Lewis", "Patrick S. H. Lewis"), List.of("math.CT", "cs.CL")));
         papers.add(new MatchablePaper(1003, "Graph signals", text, List.of("José Müller-Šimić"), List.of("EESS.SP")));
         papers.add(new MatchablePaper(1004, "No categories", text, List.of("Mike Lewis"), List.of()));
+        papers.add(new MatchablePaper(1005, "Suffixes", text, List.of("Martin L. King Jr."), List.of()));
         return List.copyOf(papers);
     }
 
@@ -88,6 +89,16 @@ class AuthorAndCategoryTest {
             Van den Broeck          | Van den Broeck         | 1001
             Da Li                   | Da Li                  | 1001
             Jose Muller-Simic       | Jose Muller-Simic      | 1003
+            José Müller-Šimić       | José Müller-Šimić      | 1003
+            Muller-Simic            | Muller-Simic           | 1003
+            J. Simic                | J. Simic               | 1003
+            J. Muller               | J. Muller              | 1003
+            Yen-Ju Lu               | Yen-Ju Lu              | 39
+            Y.-J. Lu                | Y.-J. Lu               | 39
+            Yen Lu                  | Yen Lu                 | 39
+            Martin Luther King Jr.  | Martin Luther King Jr. | 1005
+            M. L. King, Jr.         | M. L. King Jr.         | 1005
+            King, Martin            | Martin King            | 1005
             Geoffrey Hinton         | Geoffrey Hinton        |
             """)
     void authors(String query, String canonical, String expected) throws Exception {
