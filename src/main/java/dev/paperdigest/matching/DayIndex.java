@@ -125,7 +125,7 @@ final class DayIndex {
     }
 
     static DayIndex build(Collection<MatchablePaper> day) {
-        MatchablePaper[] papers = day.toArray(new MatchablePaper[0]);
+        MatchablePaper[] papers = day.stream().filter(java.util.Objects::nonNull).toArray(MatchablePaper[]::new);
         FieldTokens[][] fields = new FieldTokens[papers.length][];
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();

@@ -261,6 +261,9 @@ final class KeywordQuery {
             if (item == null) {
                 continue;
             }
+            if (exclude && item instanceof And group && group.must().isEmpty()) {
+                throw new InvalidQueryException("excludes a group that itself only excludes words: write the words to look for without \"-\"");
+            }
             if (exclude) {
                 mustNot.add(item);
             } else if (item instanceof And and) {
@@ -297,13 +300,18 @@ final class KeywordQuery {
         if (alternatives.isEmpty()) {
             return null;
         }
-        return alternatives.size() == 1 ? alternatives.get(0) : new Or(List.copyOf(alternatives));
+        if (alternatives.size() == 1) {
+            return alternatives.get(0); // a lone group of exclusions is handled by the enclosing query
+        }
+        for (Node alternative : alternatives) {
+            if (alternative instanceof And and && and.must().isEmpty()) {
+                throw new InvalidQueryException("has an alternative of OR that only excludes words");
+            }
+        }
+        return new Or(List.copyOf(alternatives));
     }
 
-    private static void addAlternative(List<Node> alternatives, Node node) throws InvalidQueryException {
-        if (node instanceof And and && and.must().isEmpty()) {
-            throw new InvalidQueryException("has a group after OR that only excludes words");
-        }
+    private static void addAlternative(List<Node> alternatives, Node node) {
         if (node != null) {
             alternatives.add(node);
         }

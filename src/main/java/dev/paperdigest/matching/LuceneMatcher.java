@@ -168,7 +168,7 @@ public class LuceneMatcher implements PaperMatcher {
         }
 
         private void emit(StoredQuery query, Consumer<QueryHit> hits) {
-            if (query.kind() == null || query.text() == null) {
+            if (query == null || query.kind() == null || query.text() == null) {
                 refused.incrementAndGet();
                 return;
             }

@@ -74,6 +74,7 @@ class KeywordLanguageTest {
                 // exclusion
                 new Row("diffusion -image", anywhere(diffusion).and(anywhere(image).negate()), 4),
                 new Row("diffusion NOT image", anywhere(diffusion).and(anywhere(image).negate()), 4),
+                new Row("diffusion (-image)", anywhere(diffusion).and(anywhere(image).negate()), 4),
                 new Row("\"mixture of experts\" -sparse",
                         anywhere("\\bmixtures?[- ]of[- ]experts?\\b").and(anywhere("\\bsparse(ly)?\\b").negate()), 5),
                 // prefix, on the unstemmed words

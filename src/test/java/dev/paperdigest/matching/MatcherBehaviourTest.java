@@ -148,6 +148,11 @@ class MatcherBehaviourTest {
         MATCHER.match(List.of(new MatchablePaper(1, null, null, null, null)),
                 List.of(new StoredQuery(1, 1, QueryKind.KEYWORD, "llm"), new StoredQuery(2, 1, QueryKind.AUTHOR, "Mike Lewis"),
                         new StoredQuery(3, 1, QueryKind.CATEGORY, "cs.*"), new StoredQuery(4, 1, null, null)), hits::add);
+        List<MatchablePaper> withNull = new ArrayList<>(SEEDS.subList(0, 3));
+        withNull.add(null);
+        List<StoredQuery> queriesWithNull = new ArrayList<>();
+        queriesWithNull.add(null);
+        MATCHER.match(withNull, queriesWithNull, hits::add);
         assertEquals(List.of(), hits);
     }
 

@@ -41,6 +41,10 @@ class QueryValidationTest {
             KEYWORD  | ()                     | has no word to look for
             KEYWORD  | llm NOT                | has "-" or NOT with nothing after it to exclude
             KEYWORD  | ?!                     | has no word to look for
+            KEYWORD  | llm -(-vision)         | excludes a group that itself only excludes words: write the words to look for without "-"
+            KEYWORD  | llm NOT (NOT vision)   | excludes a group that itself only excludes words: write the words to look for without "-"
+            KEYWORD  | llm OR (-vision)       | has an alternative of OR that only excludes words
+            KEYWORD  | (-vision)              | only excludes words, so it would match nearly every paper: add a word to look for, e.g. "quantization -vision"
             AUTHOR   | ``                     | is empty
             AUTHOR   | Lewis                  | is only a surname, and "Lewis" is shared by too many authors: add a first name or an initial, e.g. "J. Lewis"
             AUTHOR   | wang                   | is only a surname, and "wang" is shared by too many authors: add a first name or an initial, e.g. "J. wang"
@@ -86,7 +90,7 @@ class QueryValidationTest {
     void neverThrowsAnythingButInvalidQueryException() {
         List<String> nasty = List.of("\\", "\"", "\"\"", "((((((((((a))))))))))", "a:b:c", "title:title:x", "~", "x~2", "x^2",
                 "[a TO b]", "/regex/", "*:*", "NOT", "-", "--x", "- -", "OR OR", "| x", "&&", "\u0000", "é", "ß*", "ÅÅÅ*",
-                "title:\"\"", "abstract:()", "(-x)", "x (-y)", "x OR (-y)", "\uD83D\uDE00", "a".repeat(201), "x ".repeat(40));
+                "title:\"\"", "abstract:()", "(-x)", "x (-y)", "x OR (-y)", "x -(-y)", "x -(y -z)", "x -(-(y))", "x (-(y))", "\uD83D\uDE00", "a".repeat(201), "x ".repeat(40));
         Random random = new Random(7);
         String alphabet = "ab \"()*-:|OR NOT title:abstract:?~^éŁ\\";
         List<String> all = new java.util.ArrayList<>(nasty);
