@@ -18,25 +18,43 @@ public final class SnippetHighlighter {
     }
 
     public static List<Fragment> snippet(String text, List<String> terms, int maxChars) {
-        String folded = TextFolding.fold(text);
-        // folding can change lengths (ß -> ss); fall back to an unmarked snippet if it did
-        boolean aligned = folded.length() == text.length();
+        if (text == null) {
+            return List.of();
+        }
+        // fold character by character, remembering where each folded character came from, so
+        // that folding which changes lengths (ß -> ss, æ -> ae, ligatures) still marks the right text
+        StringBuilder foldedText = new StringBuilder(text.length());
+        int[] origin = new int[text.length() * 4 + 1];
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            String piece = cp < 0x80 ? String.valueOf((char) Character.toLowerCase(cp)) : TextFolding.fold(text.substring(i, i + width));
+            for (int k = 0; k < piece.length(); k++) {
+                if (foldedText.length() >= origin.length) {
+                    origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                }
+                origin[foldedText.length()] = i;
+                foldedText.append(piece.charAt(k));
+            }
+            i += width;
+        }
+        String folded = foldedText.toString();
         boolean[] marked = new boolean[text.length()];
         int first = -1;
-        if (aligned) {
-            for (String term : terms) {
-                String needle = TextFolding.fold(term);
-                if (needle.isBlank()) {
-                    continue;
-                }
-                for (int at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-                    if (isWordStart(folded, at)) {
-                        int end = wordEnd(folded, at + needle.length());
-                        for (int i = at; i < end; i++) {
-                            marked[i] = true;
-                        }
-                        first = first < 0 ? at : Math.min(first, at);
+        for (String term : terms) {
+            String needle = TextFolding.fold(term);
+            if (needle.isBlank()) {
+                continue;
+            }
+            for (int at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+                if (isWordStart(folded, at)) {
+                    int end = wordEnd(folded, at + needle.length());
+                    int from = origin[at];
+                    int to = end < folded.length() ? origin[end] : text.length();
+                    for (int i = from; i < to; i++) {
+                        marked[i] = true;
                     }
+                    first = first < 0 ? from : Math.min(first, from);
                 }
             }
         }
@@ -71,7 +89,7 @@ public final class SnippetHighlighter {
         return at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
     }
 
-    /** Extends a match to the end of its word, so "quantiz" marks all of "quantized". */
+    /** Extends a match to the end of its word, so "quantiz" marks all of "quantized" (the matcher reports whole words). */
     private static int wordEnd(String text, int from) {
         int end = from;
         while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {

@@ -82,7 +82,7 @@ class SubscribeInBrowserTest {
         WebElement emailError = browser.driver.findElement(By.id("email-error-1"));
         assertTrue(emailError.isDisplayed());
         assertThat(emailError.getText(), containsString("is not an email address"));
-        assertThat(browser.driver.findElement(By.id("authors-error-1")).getText(), containsString("needs a first and a last name"));
+        assertThat(browser.driver.findElement(By.id("authors-error-1")).getText(), containsString("is only a surname"));
         assertThat(browser.driver.findElement(By.id("email")).getAttribute("aria-invalid"), equalTo("true"));
         assertThat(browser.driver.findElement(By.id("email")).getAttribute("value"), equalTo("someone-at-example.org"));
         assertThat(browser.driver.findElement(By.id("authors")).getAttribute("value"), equalTo("Lewis"));

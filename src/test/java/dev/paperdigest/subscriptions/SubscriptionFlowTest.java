@@ -83,7 +83,7 @@ class SubscriptionFlowTest {
                 .then().statusCode(400)
                 .body(containsString("&quot;not-an-address&quot; is not an email address."),
                         containsString("has a quote that is never closed"),
-                        containsString("needs a first and a last name"),
+                        containsString("is only a surname"),
                         containsString("Choose daily or weekly."),
                         containsString("Choose an hour from 0 to 23."),
                         containsString("is not a time zone"),

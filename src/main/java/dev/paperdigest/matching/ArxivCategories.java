@@ -1,0 +1,107 @@
+package dev.paperdigest.matching;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The arXiv category taxonomy, bundled as {@code arxiv-categories.tsv}. */
+final class ArxivCategories {
+
+    /** Lower-cased code to canonical code ("cs.cl" to "cs.CL") and name. */
+    private static final Map<String, String> CANONICAL = new HashMap<>();
+    private static final Map<String, String> NAMES = new LinkedHashMap<>();
+    /** Archives that have subject classes: "cs", "math", "astro-ph", ... */
+    private static final Set<String> ARCHIVES = new HashSet<>();
+
+    static {
+        try (InputStream in = ArxivCategories.class.getResourceAsStream("arxiv-categories.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("arxiv-categories.tsv missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", 2);
+                String code = parts[0].strip();
+                CANONICAL.put(code.toLowerCase(Locale.ROOT), code);
+                NAMES.put(code, parts.length > 1 ? parts[1].strip() : code);
+                int dot = code.indexOf('.');
+                if (dot > 0) {
+                    ARCHIVES.add(code.substring(0, dot));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ArxivCategories() {
+    }
+
+    /** Every known category code with its name, in taxonomy order. */
+    static Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(NAMES);
+    }
+
+    /** The canonical code of a known category ("CS.cl" gives "cs.CL"), or {@code null}. */
+    static String canonical(String code) {
+        return code == null ? null : CANONICAL.get(code.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Checks a category subscription: a known code, or a whole archive written "cs.*". */
+    static String validate(String query) throws InvalidQueryException {
+        String q = query.strip();
+        String lower = q.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".*")) {
+            String archive = lower.substring(0, lower.length() - 2);
+            if (ARCHIVES.contains(archive)) {
+                return archive + ".*";
+            }
+            throw new InvalidQueryException("is not an arXiv archive with subject classes: use one such as cs.* or math.*");
+        }
+        String canonical = CANONICAL.get(lower);
+        if (canonical != null) {
+            return canonical;
+        }
+        if (ARCHIVES.contains(lower)) {
+            throw new InvalidQueryException("is a whole archive: write " + lower + ".* to follow all of it, or a category such as "
+                    + firstIn(lower));
+        }
+        List<String> guesses = new ArrayList<>();
+        for (String code : NAMES.keySet()) {
+            if (code.toLowerCase(Locale.ROOT).endsWith("." + lower)) {
+                guesses.add(code);
+            }
+        }
+        throw new InvalidQueryException("is not an arXiv category"
+                + (guesses.isEmpty() ? ": use a code such as cs.CL, or cs.* for a whole archive"
+                : ": did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size()))) + "?"));
+    }
+
+    private static String firstIn(String archive) {
+        return NAMES.keySet().stream().filter(c -> c.startsWith(archive + ".")).findFirst().orElse(archive + ".*");
+    }
+
+    /** Whether a paper category (any case) falls under a canonical subscription ("cs.CL" or "cs.*"). */
+    static boolean covers(String subscription, String paperCategory) {
+        String canonical = canonical(paperCategory);
+        String category = canonical != null ? canonical : paperCategory.strip();
+        if (subscription.endsWith(".*")) {
+            return category.toLowerCase(Locale.ROOT).startsWith(subscription.substring(0, subscription.length() - 1));
+        }
+        return category.equalsIgnoreCase(subscription);
+    }
+}

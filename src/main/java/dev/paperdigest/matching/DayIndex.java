@@ -1,0 +1,326 @@
+package dev.paperdigest.matching;
+
+import dev.paperdigest.matching.KeywordQuery.Leaf;
+import dev.paperdigest.matching.PaperAnalysis.Token;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The day's papers, indexed once for a matching run: a Lucene index in memory (BM25 over title
+ * and abstract), each paper's analysed words with their place in the text (to report the words
+ * as written), authors by folded surname, and categories. Each distinct word, phrase or prefix a
+ * query uses is searched once, and its matching papers kept as a bitset with per-paper scores;
+ * queries then combine these bitsets. Thread-safe once built.
+ */
+final class DayIndex {
+
+    static final int TITLE_FIELD = 0;
+    static final int ABSTRACT_FIELD = 1;
+    private static final String ORD = "ord";
+
+    /** The analysed words of one field of one paper. */
+    record FieldTokens(String text, String[] terms, int[] positions, int[] starts, int[] ends) {
+        static FieldTokens of(String text) {
+            List<Token> tokens = PaperAnalysis.tokens(PaperAnalysis.STEMMED, text);
+            int n = tokens.size();
+            FieldTokens ft = new FieldTokens(text == null ? "" : text, new String[n], new int[n], new int[n], new int[n]);
+            for (int i = 0; i < n; i++) {
+                Token t = tokens.get(i);
+                ft.terms[i] = t.term();
+                ft.positions[i] = t.position();
+                ft.starts[i] = t.start();
+                ft.ends[i] = t.end();
+            }
+            return ft;
+        }
+    }
+
+    /** One author of one paper. */
+    record AuthorEntry(int ord, String asWritten, AuthorName name) {
+    }
+
+    /** Papers matching one leaf of a query, with the score of each and, computed on demand, the words found. */
+    final class LeafResult {
+        final Leaf leaf;
+        final FixedBitSet bits;
+        final int[] ords;
+        final float[] scores;
+        private final AtomicReferenceArray<List<String>> surfaces;
+
+        LeafResult(Leaf leaf, FixedBitSet bits, int[] ords, float[] scores) {
+            this.leaf = leaf;
+            this.bits = bits;
+            this.ords = ords;
+            this.scores = scores;
+            this.surfaces = new AtomicReferenceArray<>(ords.length);
+        }
+
+        float score(int ord) {
+            int at = Arrays.binarySearch(ords, ord);
+            return at < 0 ? 0f : scores[at];
+        }
+
+        /** The words of paper {@code ord} this leaf found, as written; computed once per paper. */
+        List<String> surfaces(int ord) {
+            int at = Arrays.binarySearch(ords, ord);
+            if (at < 0) {
+                return List.of();
+            }
+            List<String> found = surfaces.get(at);
+            if (found == null) {
+                Map<String, String> out = newSurfaceSet(); // exact forms, in order of appearance
+                DayIndex.this.surfaces(leaf, ord, out);
+                Map<String, String> distinct = newSurfaceSet();
+                for (String surface : out.keySet()) {
+                    distinct.putIfAbsent(surface.toLowerCase(Locale.ROOT), surface);
+                }
+                found = List.copyOf(distinct.values());
+                surfaces.compareAndSet(at, null, found);
+            }
+            return found;
+        }
+    }
+
+    final MatchablePaper[] papers;
+    final FieldTokens[][] fields;
+    final Map<String, List<AuthorEntry>> authorsBySurname = new HashMap<>();
+    final List<List<String>> categories = new ArrayList<>();
+    private final IndexSearcher searcher;
+    private final int[] ordOfDoc;
+    private final Map<String, LeafResult> leaves = new ConcurrentHashMap<>();
+
+    private DayIndex(MatchablePaper[] papers, FieldTokens[][] fields, IndexSearcher searcher, int[] ordOfDoc) {
+        this.papers = papers;
+        this.fields = fields;
+        this.searcher = searcher;
+        this.ordOfDoc = ordOfDoc;
+    }
+
+    static DayIndex build(Collection<MatchablePaper> day) {
+        MatchablePaper[] papers = day.stream().filter(java.util.Objects::nonNull).toArray(MatchablePaper[]::new);
+        FieldTokens[][] fields = new FieldTokens[papers.length][];
+        try {
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            IndexWriterConfig config = new IndexWriterConfig(PaperAnalysis.INDEXING)
+                    .setRAMBufferSizeMB(256).setCommitOnClose(true);
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                for (int ord = 0; ord < papers.length; ord++) {
+                    MatchablePaper paper = papers[ord];
+                    String title = paper.title() == null ? "" : paper.title();
+                    String abstractText = paper.abstractText() == null ? "" : paper.abstractText();
+                    Document doc = new Document();
+                    doc.add(new TextField(PaperAnalysis.TITLE, title, Field.Store.NO));
+                    doc.add(new TextField(PaperAnalysis.TITLE + PaperAnalysis.RAW_SUFFIX, title, Field.Store.NO));
+                    doc.add(new TextField(PaperAnalysis.ABSTRACT, abstractText, Field.Store.NO));
+                    doc.add(new TextField(PaperAnalysis.ABSTRACT + PaperAnalysis.RAW_SUFFIX, abstractText, Field.Store.NO));
+                    doc.add(new NumericDocValuesField(ORD, ord));
+                    writer.addDocument(doc);
+                    fields[ord] = new FieldTokens[] {FieldTokens.of(title), FieldTokens.of(abstractText)};
+                }
+                writer.forceMerge(1);
+            }
+            DirectoryReader reader = DirectoryReader.open(directory);
+            int[] ordOfDoc = new int[reader.maxDoc()];
+            for (LeafReaderContext leaf : reader.leaves()) {
+                NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
+                for (int doc = ords.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ords.nextDoc()) {
+                    ordOfDoc[leaf.docBase + doc] = (int) ords.longValue();
+                }
+            }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null); // every leaf is searched once and kept by this class
+            DayIndex index = new DayIndex(papers, fields, searcher, ordOfDoc);
+            index.indexAuthorsAndCategories();
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index failed", e);
+        }
+    }
+
+    private void indexAuthorsAndCategories() {
+        for (int ord = 0; ord < papers.length; ord++) {
+            List<String> authors = papers[ord].authors() == null ? List.of() : papers[ord].authors();
+            for (String author : authors) {
+                AuthorName name = author == null ? null : AuthorName.parse(author);
+                if (name != null) {
+                    AuthorEntry entry = new AuthorEntry(ord, author.strip(), name);
+                    authorsBySurname.computeIfAbsent(name.surname(), s -> new ArrayList<>()).add(entry);
+                    if (name.surnameParts().size() > 1) {
+                        for (String part : new java.util.LinkedHashSet<>(name.surnameParts())) {
+                            authorsBySurname.computeIfAbsent(part, s -> new ArrayList<>()).add(entry);
+                        }
+                    }
+                }
+            }
+            List<String> canonical = new ArrayList<>();
+            for (String category : papers[ord].categories() == null ? List.<String>of() : papers[ord].categories()) {
+                if (category != null && !category.isBlank()) {
+                    String known = ArxivCategories.canonical(category);
+                    canonical.add(known != null ? known : category.strip());
+                }
+            }
+            categories.add(List.copyOf(canonical));
+        }
+    }
+
+    int size() {
+        return papers.length;
+    }
+
+    /** The papers matching one leaf, searched once per day index. */
+    LeafResult leaf(Leaf leaf) {
+        LeafResult cached = leaves.get(leaf.key());
+        if (cached != null) {
+            return cached;
+        }
+        LeafResult result = search(leaf);
+        LeafResult raced = leaves.putIfAbsent(leaf.key(), result);
+        return raced != null ? raced : result;
+    }
+
+    private LeafResult search(Leaf leaf) {
+        FixedBitSet bits = new FixedBitSet(Math.max(1, papers.length));
+        Map<Integer, Float> scores = new HashMap<>();
+        try {
+            searcher.search(leaf.toLucene(), new SimpleCollector() {
+                private Scorable scorer;
+                private int base;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) {
+                    base = context.docBase;
+                }
+
+                @Override
+                public void setScorer(Scorable scorer) {
+                    this.scorer = scorer;
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    int ord = ordOfDoc[base + doc];
+                    bits.set(ord);
+                    scores.put(ord, scorer.score());
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                    return ScoreMode.COMPLETE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int[] ords = new int[scores.size()];
+        float[] values = new float[scores.size()];
+        int i = 0;
+        for (int ord = bits.nextSetBit(0); ord != DocIdSetIterator.NO_MORE_DOCS;
+             ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            ords[i] = ord;
+            values[i++] = scores.get(ord);
+        }
+        return new LeafResult(leaf, bits, ords, values);
+    }
+
+    /** The words of a paper that a leaf found, as written (e.g. "quantized" for {@code quantization}). */
+    void surfaces(Leaf leaf, int ord, Map<String, String> out) {
+        for (int f = TITLE_FIELD; f <= ABSTRACT_FIELD; f++) {
+            int mask = f == TITLE_FIELD ? KeywordQuery.IN_TITLE : KeywordQuery.IN_ABSTRACT;
+            if ((leaf.fields() & mask) == 0) {
+                continue;
+            }
+            FieldTokens ft = fields[ord][f];
+            String first = leaf.terms().get(0);
+            for (int i = 0; i < ft.terms.length; i++) {
+                switch (leaf.kind()) {
+                    case TERM -> {
+                        if (ft.terms[i].equals(first)) {
+                            add(out, ft.text.substring(ft.starts[i], ft.ends[i]));
+                        }
+                    }
+                    case PREFIX -> {
+                        String word = ft.text.substring(ft.starts[i], ft.ends[i]);
+                        if (foldLikeAnalyzer(word).startsWith(first)) {
+                            add(out, word);
+                        }
+                    }
+                    case PHRASE -> {
+                        int end = phraseEnd(ft, i, leaf);
+                        if (end >= 0) {
+                            add(out, ft.text.substring(ft.starts[i], end));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** End offset of the phrase starting at token {@code i}, or -1. */
+    private static int phraseEnd(FieldTokens ft, int i, Leaf leaf) {
+        if (!ft.terms[i].equals(leaf.terms().get(0))) {
+            return -1;
+        }
+        int at = i;
+        for (int j = 1; j < leaf.terms().size(); j++) {
+            int wanted = ft.positions[i] + leaf.positions().get(j);
+            while (at < ft.terms.length && ft.positions[at] < wanted) {
+                at++;
+            }
+            if (at == ft.terms.length || ft.positions[at] != wanted || !ft.terms[at].equals(leaf.terms().get(j))) {
+                return -1;
+            }
+        }
+        return ft.ends[at];
+    }
+
+    private static void add(Map<String, String> out, String surface) {
+        // keyed by the exact form first (cheap), then deduplicated case-insensitively once at the end
+        out.putIfAbsent(surface, surface);
+    }
+
+    /** Lower case, then ASCII folding: what {@link PaperAnalysis#FOLDED} does to a word. */
+    static String foldLikeAnalyzer(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) {
+                char[] in = lower.toCharArray();
+                char[] folded = new char[in.length * 4];
+                int n = ASCIIFoldingFilter.foldToASCII(in, 0, folded, 0, in.length);
+                return new String(folded, 0, n);
+            }
+        }
+        return lower;
+    }
+
+    static Map<String, String> newSurfaceSet() {
+        return new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.paperdigest.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/** The 503 real seed papers (src/test/resources/seed-papers.json), as the matcher sees them; id = index in the file. */
+final class SeedPapers {
+
+    private static List<MatchablePaper> papers;
+
+    private SeedPapers() {
+    }
+
+    static synchronized List<MatchablePaper> all() {
+        if (papers == null) {
+            papers = load();
+        }
+        return papers;
+    }
+
+    private static List<MatchablePaper> load() {
+        try (InputStream in = SeedPapers.class.getResourceAsStream("/seed-papers.json")) {
+            JsonNode array = new ObjectMapper().readTree(in);
+            List<MatchablePaper> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode p = array.get(i);
+                List<String> authors = new ArrayList<>();
+                p.path("authors").forEach(a -> authors.add(a.asText()));
+                List<String> categories = new ArrayList<>();
+                if (p.hasNonNull("category")) {
+                    categories.add("cs." + p.get("category").asText());
+                }
+                out.add(new MatchablePaper(i, p.hasNonNull("title") ? p.get("title").asText() : null,
+                        p.path("abstract").asText(), List.copyOf(authors), List.copyOf(categories)));
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ids of the papers one query matches. */
+    static Set<Long> matchIds(PaperMatcher matcher, Collection<MatchablePaper> papers, QueryKind kind, String text) {
+        Set<Long> ids = new TreeSet<>();
+        matcher.match(papers, List.of(new StoredQuery(1, 1, kind, text)), hit -> ids.add(hit.paperId()));
+        return ids;
+    }
+
+    /** Every hit of one query. */
+    static List<QueryHit> hits(PaperMatcher matcher, Collection<MatchablePaper> papers, QueryKind kind, String text) {
+        List<QueryHit> hits = new ArrayList<>();
+        Consumer<QueryHit> add = hits::add;
+        matcher.match(papers, List.of(new StoredQuery(1, 1, kind, text)), add);
+        return hits;
+    }
+}
