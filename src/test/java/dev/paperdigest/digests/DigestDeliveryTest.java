@@ -150,6 +150,22 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void aStemmedMatchIsHighlightedAsThePaperWroteIt() {
+        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        importPapers("""
+                [{"paper": {"id": "%1$s7", "title": "Low-bit %2$s", "summary": "We show that %2$s weights can be quantized to four bits.",
+                  "authors": [{"name": "Łukasz Kaiser"}]}}]
+                """.formatted(base, topic));
+        String email = Subscribers.uniqueEmail("stemmer");
+        Subscribers.signUpAndConfirm(email, topic + " quantization", "Lukasz Kaiser", "");
+        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview").then().statusCode(200)
+                .body(containsString("Low-bit " + topic),
+                        containsString(">quantized</mark>"),
+                        containsString("keyword “" + topic + " quantization”"),
+                        containsString("author Lukasz Kaiser"));
+    }
+
+    @Test
     void rejectsABadRunRequest() {
         Admin.admin().contentType("application/json").body("{\"date\": \"yesterday\"}")
                 .post("/api/admin/digest-runs").then().statusCode(400).contentType("application/problem+json");

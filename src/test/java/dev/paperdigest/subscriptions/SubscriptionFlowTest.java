@@ -148,6 +148,13 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void theFormExplainsTheQueryLanguage() {
+        RestAssured.get("/subscribe").then().statusCode(200)
+                .body(containsString("How to write keyword queries"), containsString("quantiz*"),
+                        containsString("title:survey"), containsString("diffusion -image"));
+    }
+
+    @Test
     void badOrTamperedLinksGetAClearPage() {
         RestAssured.get("/confirm?token=garbage").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("This link is not valid"));
