@@ -20,10 +20,6 @@ public class PublicLinks {
         return base + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    public String page(String path) {
-        return base + path;
-    }
-
     /** The host part of the public URL, for Message-IDs. */
     public String host() {
         return java.net.URI.create(base).getHost();

@@ -2,9 +2,7 @@ package dev.paperdigest.common;
 
 import io.quarkus.qute.TemplateExtension;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -16,10 +14,6 @@ public class TemplateExtensions {
 
     static String twoDigits(Integer number) {
         return String.format("%02d", number);
-    }
-
-    static String day(Instant instant) {
-        return instant == null ? "" : DAY.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     static String day(LocalDate date) {

@@ -61,9 +61,6 @@ public class Subscriber extends PanacheEntityBase {
         return find("publicId", publicId).firstResultOptional();
     }
 
-    public static List<Subscriber> listActive() {
-        return list("status", SubscriberStatus.ACTIVE);
-    }
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

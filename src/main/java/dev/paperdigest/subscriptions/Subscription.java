@@ -13,7 +13,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import java.time.Instant;
-import java.util.List;
 
 /** One keyword query, author name or arXiv category that a subscriber follows. */
 @Entity
@@ -35,10 +34,5 @@ public class Subscription extends PanacheEntityBase {
         s.kind = kind;
         s.query = query;
         return s;
-    }
-
-    /** Every subscription of every active subscriber, for a matching run. */
-    public static List<Subscription> listOfActiveSubscribers() {
-        return list("subscriber.status = ?1", SubscriberStatus.ACTIVE);
     }
 }

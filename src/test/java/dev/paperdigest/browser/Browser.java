@@ -1,8 +1,11 @@
 package dev.paperdigest.browser;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +37,13 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // elements of the page a click leads to may take a moment to arrive on a busy machine
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    }
+
+    /** Waits for the page a click or navigation leads to, by its heading. */
+    void awaitHeading(String heading) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 
     @Override

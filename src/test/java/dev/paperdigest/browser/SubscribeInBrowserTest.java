@@ -60,12 +60,12 @@ class SubscribeInBrowserTest {
         zone.sendKeys("Europe/Warsaw");
         browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
 
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText(), equalTo("Check your inbox"));
+        browser.awaitHeading("Check your inbox");
         assertThat(browser.driver.findElement(By.tagName("main")).getText(), containsString(email));
 
         String confirm = Mailbox.await(email, 1).get(0).link("http://localhost:8080/confirm?token=");
         browser.driver.get(url(URI.create(confirm).getRawPath() + "?" + URI.create(confirm).getRawQuery()));
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText(), equalTo("You are subscribed"));
+        browser.awaitHeading("You are subscribed");
         assertThat(browser.driver.findElement(By.tagName("main")).getText(), containsString("07:00 (Europe/Warsaw)"));
 
         Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then()
@@ -102,7 +102,7 @@ class SubscribeInBrowserTest {
         browser.driver.findElement(By.id("email")).sendKeys(email);
         browser.driver.findElement(By.id("keywords")).sendKeys("browsers");
         browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.driver.findElement(By.tagName("h1")).getText(), equalTo("Check your inbox"));
+        browser.awaitHeading("Check your inbox");
         Mailbox.await(email, 1);
     }
 
