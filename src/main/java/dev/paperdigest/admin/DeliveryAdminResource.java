@@ -41,8 +41,8 @@ public class DeliveryAdminResource {
     }
 
     @GET
-    public Paging<DeliveryView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
-                                     @QueryParam("size") Integer size) {
+    public Paging<DeliveryView> list(@QueryParam("status") String status, @QueryParam("page") String page,
+                                     @QueryParam("size") String size) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
         if (status == null || status.isBlank()) {
             return Paging.of(Delivery.findAll(newest), page, size, DeliveryView::of);

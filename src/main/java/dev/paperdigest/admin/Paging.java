@@ -13,9 +13,9 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 200;
 
-    static <E, T> Paging<T> of(PanacheQuery<E> query, Integer page, Integer size, Function<E, T> view) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? DEFAULT_SIZE : size;
+    static <E, T> Paging<T> of(PanacheQuery<E> query, String page, String size, Function<E, T> view) {
+        int p = number("page", page, 0);
+        int s = number("size", size, DEFAULT_SIZE);
         if (p < 0) {
             throw ProblemException.badRequest("page must be 0 or more");
         }
@@ -24,5 +24,16 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
         }
         List<T> items = query.page(Page.of(p, s)).list().stream().map(view).toList();
         return new Paging<>(items, p, s, query.count());
+    }
+
+    private static int number(String name, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a whole number, not \"" + value + "\"");
+        }
     }
 }

@@ -44,7 +44,7 @@ public class PaperAdminResource {
 
     @GET
     public Paging<PaperSummary> list(@QueryParam("q") String q, @QueryParam("since") String since,
-                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+                                     @QueryParam("page") String page, @QueryParam("size") String size) {
         return Paging.of(Paper.search(q, parseSince(since)), page, size, PaperSummary::of);
     }
 

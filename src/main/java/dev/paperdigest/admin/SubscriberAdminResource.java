@@ -58,8 +58,8 @@ public class SubscriberAdminResource {
 
     @GET
     @Transactional
-    public Paging<SubscriberView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
-                                       @QueryParam("size") Integer size) {
+    public Paging<SubscriberView> list(@QueryParam("status") String status, @QueryParam("page") String page,
+                                       @QueryParam("size") String size) {
         if (status == null || status.isBlank()) {
             return Paging.of(Subscriber.findAll(Sort.by("id")), page, size, SubscriberView::of);
         }

@@ -45,6 +45,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
         Response original = e.getResponse();
         if (original.getStatus() >= 500) {
             LOG.error("request failed", e);

@@ -81,7 +81,7 @@ public class LinkTokens {
         String body = parts[0] + "." + parts[1] + "." + parts[2];
         byte[] expected = mac(body, subscriber.map(s -> s.tokenGeneration).orElse(0)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) {
-            throw new RefusedLinkException(subscriber.isPresent() ? Refusal.INVALID : Refusal.UNKNOWN_SUBSCRIBER);
+            throw new RefusedLinkException(Refusal.INVALID);
         }
         if (subscriber.isEmpty()) {
             throw new RefusedLinkException(Refusal.UNKNOWN_SUBSCRIBER);

@@ -43,7 +43,19 @@ class AdminSecurityTest {
                 .body("detail", containsString("subscriber 999999999"));
         Admin.admin().when().get("/api/admin/papers?size=5000").then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("size must be from 1 to 200"));
+        Admin.admin().when().get("/api/admin/subscribers?page=abc").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("page must be a whole number, not \"abc\""));
+        Admin.admin().contentType("application/json").body("not json")
+                .when().post("/api/admin/digest-runs").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+        Admin.admin().contentType("application/json").body("{\"dryRun\": \"maybe\"}")
+                .when().post("/api/admin/digest-runs").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("dryRun"));
     }
 
     @Test

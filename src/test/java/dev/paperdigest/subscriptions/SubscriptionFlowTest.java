@@ -159,6 +159,8 @@ class SubscriptionFlowTest {
         RestAssured.get("/confirm?token=garbage").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("This link is not valid"));
         RestAssured.get("/confirm").then().statusCode(400).body(containsString("This link is not valid"));
+        RestAssured.get("/digest/preview?token=AAAAAAAAAAAAAAAAAAAAAA.m.zzzzzz.forged").then().statusCode(400)
+                .body(containsString("This link is not valid"));
 
         String email = Subscribers.uniqueEmail("tamper");
         Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, "optimal transport", "", "");
