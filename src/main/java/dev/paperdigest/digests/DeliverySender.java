@@ -79,19 +79,21 @@ public class DeliverySender {
                     .to(prepared.email())
                     .subject(prepared.digest().subject())
                     .sendAndAwait();
-            QuarkusTransaction.requiringNew().run(() -> {
-                Delivery delivery = Delivery.findById(deliveryId);
-                delivery.attempts++;
-                delivery.status = DeliveryStatus.SENT;
-                delivery.sentAt = clock.instant();
-                delivery.lastError = null;
-            });
-            sent.increment();
         } catch (RuntimeException e) {
             LOG.warnf("delivery %d failed: %s", deliveryId, e.getMessage());
             failedAttempts.increment();
             QuarkusTransaction.requiringNew().run(() -> failed(Delivery.findById(deliveryId), e));
+            return;
         }
+        // accepted by the SMTP server: from here on a failure must not count as a failed send
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = Delivery.findById(deliveryId);
+            delivery.attempts++;
+            delivery.status = DeliveryStatus.SENT;
+            delivery.sentAt = clock.instant();
+            delivery.lastError = null;
+        });
+        sent.increment();
     }
 
     private Prepared claimAndCompose(long deliveryId) {

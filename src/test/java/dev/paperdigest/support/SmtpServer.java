@@ -14,9 +14,21 @@ import java.util.Map;
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
+    private static int port;
 
     public static GreenMail greenMail() {
         return greenMail;
+    }
+
+    /** Stops the server, as an SMTP relay going down would. */
+    public static void down() {
+        greenMail.stop();
+    }
+
+    /** Starts it again on the same port, with an empty mailbox. */
+    public static void up() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
     }
 
     @Override
@@ -24,10 +36,11 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         ServerSetup setup = ServerSetupTest.SMTP.dynamicPort();
         greenMail = new GreenMail(setup);
         greenMail.start();
+        port = greenMail.getSmtp().getPort();
         return Map.of(
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
+                "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.tls", "false");
     }

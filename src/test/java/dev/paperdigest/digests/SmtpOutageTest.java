@@ -1,0 +1,69 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.support.Admin;
+import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.SmtpServer;
+import dev.paperdigest.support.Subscribers;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** A digest that cannot be sent waits in the outbox and goes out once the SMTP server is back. */
+@QuarkusTest
+class SmtpOutageTest {
+
+    @Inject
+    DeliverySender sender;
+
+    @Test
+    void aDigestSurvivesAnSmtpOutageAndIsSentOnce() {
+        // everyone else's digest for the period goes out first, so the outage touches only ours
+        DigestDeliveryTest.runDigests("2026-12-02");
+        String topic = "platypus" + UUID.randomUUID().toString().substring(0, 6);
+        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        DigestDeliveryTest.importPapers("""
+                [{"paper": {"id": "%s2", "title": "Resilient %s", "summary": "About %s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic, topic));
+        String email = Subscribers.uniqueEmail("outage");
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+        long subscriber = Subscribers.id(email);
+
+        SmtpServer.down();
+        try {
+            DigestDeliveryTest.runDigests("2026-12-02");
+        } finally {
+            SmtpServer.up();
+        }
+        Map<String, Object> delivery = deliveryOf(subscriber);
+        assertThat(delivery.get("status"), equalTo("QUEUED"));
+        assertThat(delivery.get("attempts"), equalTo(1));
+        assertThat(delivery.get("lastError"), notNullValue());
+
+        // the next attempt (normally a minute later, on the next tick) goes through
+        sender.send(((Number) delivery.get("id")).longValue());
+        List<Mailbox.Received> mails = Mailbox.await(email, 1);
+        assertThat(mails.get(0).subject().startsWith("1 new paper for you"), equalTo(true));
+        assertThat(deliveryOf(subscriber).get("status"), equalTo("SENT"));
+
+        // a later run for the same period sends nothing more
+        DigestDeliveryTest.runDigests("2026-12-02");
+        Mailbox.sleep(300);
+        assertThat(Mailbox.of(email), hasSize(1));
+    }
+
+    private static Map<String, Object> deliveryOf(long subscriber) {
+        List<Map<String, Object>> mine = Admin.admin().queryParam("size", 200).get("/api/admin/deliveries")
+                .then().statusCode(200).extract().path("items.findAll { it.subscriberId == " + subscriber + " }");
+        assertThat(mine, hasSize(1));
+        return mine.get(0);
+    }
+}
