@@ -2,9 +2,11 @@ package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.common.DigestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * Counts subscribe posts per client address per clock hour. Kept in memory: with several
@@ -17,11 +19,16 @@ public class SubscribeRateLimiter {
     }
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final DigestConfig config;
+    private final IntSupplier limitPerHour;
     private final Clock clock;
 
+    @Inject
     public SubscribeRateLimiter(DigestConfig config, Clock clock) {
-        this.config = config;
+        this(() -> config.limits().subscribePerIpPerHour(), clock);
+    }
+
+    SubscribeRateLimiter(IntSupplier limitPerHour, Clock clock) {
+        this.limitPerHour = limitPerHour;
         this.clock = clock;
     }
 
@@ -33,6 +40,6 @@ public class SubscribeRateLimiter {
         }
         Window window = windows.merge(clientAddress, new Window(hour, 1),
                 (old, one) -> old.hour() == hour ? new Window(hour, old.count() + 1) : one);
-        return window.count() <= config.limits().subscribePerIpPerHour();
+        return window.count() <= limitPerHour.getAsInt();
     }
 }

@@ -71,6 +71,7 @@ class ReplicasOnPostgresTest {
         env.put("DIGEST_SOURCES_HF_ENABLED", "false");
         env.put("DIGEST_SOURCES_ARXIV_ENABLED", "false");
         env.put("DIGEST_DELIVERY_CRON", "off");
+        env.put("DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR", "1000"); // every sign-up here comes from 127.0.0.1
         first = new ServiceProcess("first", freePort(), env);
         second = new ServiceProcess("second", freePort(), env);
         first.awaitReady(Duration.ofSeconds(90));
