@@ -59,8 +59,7 @@ public class DigestComposer {
     private Digest.Item item(PaperMatch match) {
         Paper paper = match.paper;
         return new Digest.Item(paper.title, paper.arxivUrl(), paper.pdfUrl(), paper.huggingFaceUrl(),
-                PaperDisplay.authors(paper.authors), PaperDisplay.date(paper.publishedAt),
-                paper.categories, paper.upvotes,
+                PaperDisplay.metaLine(paper), paper.upvotes,
                 SnippetHighlighter.snippet(paper.abstractText, match.matchedTerms, SNIPPET_CHARS),
                 reasons(match.reasons));
     }

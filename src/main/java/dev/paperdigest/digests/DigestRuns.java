@@ -105,8 +105,8 @@ public class DigestRuns {
                 run.matched = matched;
                 run.progress = 0.2;
             });
-            queue(runId);
             DigestRun run = QuarkusTransaction.requiringNew().call(() -> DigestRun.findById(runId));
+            queue(run);
             if (!run.dryRun) {
                 sender.sendDue();
             }
@@ -128,8 +128,8 @@ public class DigestRuns {
     }
 
     /** Creates the run's deliveries, a few hundred subscribers per transaction. */
-    private void queue(long runId) {
-        DigestRun run = QuarkusTransaction.requiringNew().call(() -> DigestRun.findById(runId));
+    private void queue(DigestRun run) {
+        long runId = run.id;
         long total = QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
         long afterId = 0;
         int seen = 0;

@@ -19,14 +19,14 @@ public final class PaperDisplay {
     }
 
     /** Up to five names; a longer list is cut to three with "et al." and the count. */
-    public static String authors(List<String> authors) {
+    static String authors(List<String> authors) {
         if (authors.size() <= AUTHORS_SHOWN) {
             return String.join(", ", authors);
         }
         return String.join(", ", authors.subList(0, 3)) + " et al. (" + authors.size() + " authors)";
     }
 
-    public static String date(Instant instant) {
+    static String date(Instant instant) {
         return instant == null ? null : DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 

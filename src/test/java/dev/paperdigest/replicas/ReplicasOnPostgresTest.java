@@ -92,7 +92,7 @@ class ReplicasOnPostgresTest {
 
     @Test
     void twoReplicasSendEachDigestExactlyOnce() throws Exception {
-        admin(first).contentType("application/json").body("""
+        admin().contentType("application/json").body("""
                 [
                   {"paper": {"id": "2611.07001", "title": "Replicated state machines for paper alerts", "summary": "Consensus keeps replicas honest.", "authors": [{"name": "Leslie Lamport"}], "upvotes": 5}},
                   {"paper": {"id": "2611.07002", "title": "Exactly-once email delivery", "summary": "Outboxes and consensus, again.", "authors": [{"name": "Barbara Liskov"}]}}
@@ -127,19 +127,19 @@ class ReplicasOnPostgresTest {
             assertThat(email + " gets its confirmation and one digest", mails(email), hasSize(2));
             assertThat(mails.get(1).getSubject(), containsString("2 new papers"));
         }
-        admin(second).get(second.url("/api/admin/stats")).then().statusCode(200)
+        admin().get(second.url("/api/admin/stats")).then().statusCode(200)
                 .body("deliveries.SENT", equalTo(SUBSCRIBERS));
     }
 
     static int startRun(ServiceProcess service) {
-        return admin(service).contentType("application/json").body("{\"date\": \"2026-11-28\"}")
+        return admin().contentType("application/json").body("{\"date\": \"2026-11-28\"}")
                 .post(service.url("/api/admin/digest-runs")).then().statusCode(202).extract().path("id");
     }
 
     static String awaitRun(ServiceProcess service, int id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            String status = admin(service).get(service.url("/api/admin/digest-runs/" + id)).path("status");
+            String status = admin().get(service.url("/api/admin/digest-runs/" + id)).path("status");
             if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
                 return status;
             }
@@ -148,7 +148,7 @@ class ReplicasOnPostgresTest {
         throw new AssertionError("run " + id + " did not finish");
     }
 
-    static RequestSpecification admin(ServiceProcess service) {
+    static RequestSpecification admin() {
         return RestAssured.given().auth().preemptive().basic("admin", PASSWORD);
     }
 

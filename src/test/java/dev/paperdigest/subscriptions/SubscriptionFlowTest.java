@@ -46,7 +46,7 @@ class SubscriptionFlowTest {
         // a second click is harmless
         RestAssured.get(Links.pathAndQuery(confirm)).then().statusCode(200);
 
-        long id = id(email);
+        long id = Subscribers.id(email);
         Admin.admin().get("/api/admin/subscribers/" + id).then().statusCode(200)
                 .body("frequency", equalTo("daily"))
                 .body("timezone", equalTo("Europe/Berlin"))
@@ -105,7 +105,7 @@ class SubscriptionFlowTest {
         List<Mailbox.Received> mails = Mailbox.await(email, 2);
         assertThat(mails.get(1).subject(), equalTo("Your Paper Digest subscription"));
         assertThat(mails.get(1).text(), containsString("http://localhost:8080/manage?token="));
-        Admin.admin().get("/api/admin/subscribers/" + id(email)).then()
+        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then()
                 .body("status", equalTo("ACTIVE"))
                 .body("subscriptions.query", containsInAnyOrder("graph neural networks"));
     }
@@ -137,7 +137,7 @@ class SubscriptionFlowTest {
                 .formParam("authors", "").formParam("categories", "")
                 .formParam("frequency", "weekly").formParam("sendHour", "6").formParam("timezone", "Asia/Tokyo")
                 .post(manage).then().statusCode(200).body(containsString("Saved."));
-        Admin.admin().get("/api/admin/subscribers/" + id(email)).then()
+        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then()
                 .body("frequency", equalTo("weekly"))
                 .body("sendHour", equalTo(6))
                 .body("subscriptions.query", containsInAnyOrder("protein folding", "molecular dynamics"));
@@ -174,10 +174,6 @@ class SubscriptionFlowTest {
     }
 
     static String status(String email) {
-        return Admin.admin().get("/api/admin/subscribers/" + id(email)).path("status");
-    }
-
-    static long id(String email) {
-        return Subscribers.id(email);
+        return Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).path("status");
     }
 }

@@ -1,6 +1,5 @@
 package dev.paperdigest.papers.ingestion;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.paperdigest.papers.Paper;
@@ -20,7 +19,7 @@ final class IngestionTestSupport {
     }
 
     static RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", IngestionWireMock.ADMIN_PASSWORD);
+        return dev.paperdigest.support.Admin.admin();
     }
 
     /** Starts a run through the admin API and returns its id. */

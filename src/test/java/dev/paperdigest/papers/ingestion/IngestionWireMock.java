@@ -24,7 +24,6 @@ public class IngestionWireMock implements QuarkusTestResourceLifecycleManager {
     /** arXiv delay in tests: small, but large enough to measure that it is kept. */
     static final long ARXIV_DELAY_MILLIS = 100;
     static final int ARXIV_PAGE_SIZE = 3;
-    static final String ADMIN_PASSWORD = "test-admin-password";
 
     @Override
     public Map<String, String> start() {
