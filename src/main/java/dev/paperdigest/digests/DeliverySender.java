@@ -2,6 +2,7 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.ListUnsubscribe;
+import dev.paperdigest.common.MailSending;
 import dev.paperdigest.matching.PaperMatch;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
@@ -36,13 +37,16 @@ public class DeliverySender {
 
     private final DigestConfig config;
     private final DigestComposer composer;
+    private final MailSending mailSending;
     private final Clock clock;
     private final Counter sent;
     private final Counter failedAttempts;
 
-    public DeliverySender(DigestConfig config, DigestComposer composer, Clock clock, MeterRegistry metrics) {
+    public DeliverySender(DigestConfig config, DigestComposer composer, MailSending mailSending, Clock clock,
+            MeterRegistry metrics) {
         this.config = config;
         this.composer = composer;
+        this.mailSending = mailSending;
         this.clock = clock;
         this.sent = Counter.builder("paperdigest.digests.sent").description("Digests accepted by the SMTP server").register(metrics);
         this.failedAttempts = Counter.builder("paperdigest.digests.failed.attempts")
@@ -73,12 +77,11 @@ public class DeliverySender {
             return;
         }
         try {
-            DigestMails.digest(prepared.digest())
+            mailSending.send(DigestMails.digest(prepared.digest())
                     .mail(ListUnsubscribe.headers(new Mail(), prepared.digest().unsubscribeUrl())
                             .addHeader("Message-ID", prepared.messageId()))
                     .to(prepared.email())
-                    .subject(prepared.digest().subject())
-                    .sendAndAwait();
+                    .subject(prepared.digest().subject()));
         } catch (RuntimeException e) {
             LOG.warnf("delivery %d failed: %s", deliveryId, e.getMessage());
             failedAttempts.increment();

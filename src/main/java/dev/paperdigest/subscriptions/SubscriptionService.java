@@ -2,6 +2,7 @@ package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.ListUnsubscribe;
+import dev.paperdigest.common.MailSending;
 import dev.paperdigest.common.PublicLinks;
 import dev.paperdigest.matching.NewPaperMatching;
 import dev.paperdigest.matching.QueryKind;
@@ -34,13 +35,16 @@ public class SubscriptionService {
     private final LinkTokens tokens;
     private final PublicLinks links;
     private final NewPaperMatching matching;
+    private final MailSending mailSending;
     private final Clock clock;
 
-    public SubscriptionService(DigestConfig config, LinkTokens tokens, PublicLinks links, NewPaperMatching matching, Clock clock) {
+    public SubscriptionService(DigestConfig config, LinkTokens tokens, PublicLinks links, NewPaperMatching matching,
+            MailSending mailSending, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.links = links;
         this.matching = matching;
+        this.mailSending = mailSending;
         this.clock = clock;
     }
 
@@ -53,7 +57,7 @@ public class SubscriptionService {
     public void subscribe(SubscriptionRequest request) {
         MailTemplateInstance mail = QuarkusTransaction.requiringNew().call(() -> prepareSignUp(request));
         if (mail != null) {
-            mail.sendAndAwait();
+            mailSending.send(mail);
         }
     }
 

@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** A digest that cannot be sent waits in the outbox and goes out once the SMTP server is back. */
+/**
+ * A digest that cannot be sent, because the SMTP server is down or stops answering, waits in the
+ * outbox and goes out once when the server is back.
+ */
 @QuarkusTest
 class SmtpOutageTest {
 
@@ -26,16 +30,7 @@ class SmtpOutageTest {
 
     @Test
     void aDigestSurvivesAnSmtpOutageAndIsSentOnce() {
-        // everyone else's digest for the period goes out first, so the outage touches only ours
-        DigestDeliveryTest.runDigests("2026-12-02");
-        String topic = "platypus" + UUID.randomUUID().toString().substring(0, 6);
-        String base = "2612." + (1000 + (int) (Math.random() * 8999));
-        DigestDeliveryTest.importPapers("""
-                [{"paper": {"id": "%s2", "title": "Resilient %s", "summary": "About %s.", "authors": [{"name": "Ada Lovelace"}]}}]
-                """.formatted(base, topic, topic));
-        String email = Subscribers.uniqueEmail("outage");
-        Subscribers.signUpAndConfirm(email, topic, "", "");
-        long subscriber = Subscribers.id(email);
+        String email = subscriberWithOneNewPaper("outage", "2026-12-02");
 
         SmtpServer.down();
         try {
@@ -43,6 +38,43 @@ class SmtpOutageTest {
         } finally {
             SmtpServer.up();
         }
+
+        assertQueuedForRetryThenSentOnce(email, "2026-12-02");
+    }
+
+    @Test
+    void aRelayThatStopsAnsweringDoesNotStallTheDigestRun() {
+        String email = subscriberWithOneNewPaper("stalled", "2026-12-03");
+
+        SmtpServer.silent();
+        DigestDeliveryTest.RunResult run;
+        try {
+            // each of the two tries waits quarkus.mailer.timeout (5 s in tests) for the greeting
+            run = DigestDeliveryTest.runDigests("2026-12-03");
+        } finally {
+            SmtpServer.up();
+        }
+
+        assertThat(run.status(), equalTo("SUCCEEDED"));
+        assertThat((String) deliveryOf(Subscribers.id(email)).get("lastError"), containsString("did not answer"));
+        assertQueuedForRetryThenSentOnce(email, "2026-12-03");
+    }
+
+    /** A new subscriber with one fresh paper for them; everyone else's digest for the day is sent first. */
+    private static String subscriberWithOneNewPaper(String name, String day) {
+        DigestDeliveryTest.runDigests(day);
+        String topic = "platypus" + UUID.randomUUID().toString().substring(0, 6);
+        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        DigestDeliveryTest.importPapers("""
+                [{"paper": {"id": "%s2", "title": "Resilient %s", "summary": "About %s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic, topic));
+        String email = Subscribers.uniqueEmail(name);
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+        return email;
+    }
+
+    private void assertQueuedForRetryThenSentOnce(String email, String day) {
+        long subscriber = Subscribers.id(email);
         Map<String, Object> delivery = deliveryOf(subscriber);
         assertThat(delivery.get("status"), equalTo("QUEUED"));
         assertThat(delivery.get("attempts"), equalTo(1));
@@ -55,7 +87,7 @@ class SmtpOutageTest {
         assertThat(deliveryOf(subscriber).get("status"), equalTo("SENT"));
 
         // a later run for the same period sends nothing more
-        DigestDeliveryTest.runDigests("2026-12-02");
+        DigestDeliveryTest.runDigests(day);
         Mailbox.sleep(300);
         assertThat(Mailbox.of(email), hasSize(1));
     }

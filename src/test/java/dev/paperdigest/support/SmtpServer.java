@@ -5,7 +5,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real SMTP server (GreenMail) for the whole suite, on a free port; the Quarkus mailer talks
@@ -15,6 +22,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
     private static int port;
+    private static SilentRelay silentRelay;
 
     public static GreenMail greenMail() {
         return greenMail;
@@ -25,8 +33,21 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         greenMail.stop();
     }
 
+    /**
+     * Stops the server and listens on its port without ever answering, as a stalled relay does:
+     * connections are accepted and then left waiting for the greeting.
+     */
+    public static void silent() {
+        greenMail.stop();
+        silentRelay = new SilentRelay(port);
+    }
+
     /** Starts it again on the same port, with an empty mailbox. */
     public static void up() {
+        if (silentRelay != null) {
+            silentRelay.close();
+            silentRelay = null;
+        }
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }
@@ -47,8 +68,48 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (silentRelay != null) {
+            silentRelay.close();
+        }
         if (greenMail != null) {
             greenMail.stop();
+        }
+    }
+
+    private static final class SilentRelay {
+        private final ServerSocket socket;
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        SilentRelay(int port) {
+            try {
+                socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        accepted.add(socket.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "silent-smtp-relay");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        void close() {
+            try {
+                socket.close();
+                for (Socket s : accepted) {
+                    s.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
