@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,12 @@ public class DeliverySender {
     /** A claim older than this belongs to a sender that died mid-send. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    /**
+     * Sending stops for this run after this many digests in a row got no SMTP answer: the server
+     * is down or stalled, and a silent one would cost two mailer timeouts per digest. The rest
+     * keep their attempts and wait for the next run.
+     */
+    static final int PAUSE_AFTER_UNREACHABLE = 5;
 
     private record Prepared(String email, String messageId, Digest digest) {
     }
@@ -53,28 +60,47 @@ public class DeliverySender {
                 .description("Digest sending attempts that failed (retried until max-attempts)").register(metrics);
     }
 
-    /** Sends every delivery that is due now. */
-    public void sendDue() {
+    /** Sends every delivery that is due now, calling {@code afterEachBatch} between batches. */
+    public void sendDue(Runnable afterEachBatch) {
         QuarkusTransaction.requiringNew().run(() -> {
             int requeued = Delivery.requeueAbandoned(clock.instant().minus(ABANDONED_AFTER));
             if (requeued > 0) {
                 LOG.warnf("%d deliveries were claimed by a sender that stopped; queued again", requeued);
             }
         });
+        int unreachableInARow = 0;
         while (true) {
             List<Long> due = QuarkusTransaction.requiringNew().call(
                     () -> Delivery.listDueIds(clock.instant(), config.delivery().batchSize()));
             if (due.isEmpty()) {
                 return;
             }
-            due.forEach(this::send);
+            for (long deliveryId : due) {
+                unreachableInARow = send(deliveryId) == Outcome.UNREACHABLE ? unreachableInARow + 1 : 0;
+                if (unreachableInARow == PAUSE_AFTER_UNREACHABLE) {
+                    LOG.warnf("%d digests in a row got no answer from the SMTP server; the rest waits for the next run",
+                            unreachableInARow);
+                    return;
+                }
+            }
+            afterEachBatch.run();
         }
     }
 
-    void send(long deliveryId) {
+    enum Outcome {
+        SENT,
+        /** Not sent: claimed by another sender, or the subscriber left. */
+        SKIPPED,
+        /** The SMTP server answered with an error. */
+        REFUSED,
+        /** No SMTP answer: the connection failed or the server stayed silent. */
+        UNREACHABLE
+    }
+
+    Outcome send(long deliveryId) {
         Prepared prepared = QuarkusTransaction.requiringNew().call(() -> claimAndCompose(deliveryId));
         if (prepared == null) {
-            return;
+            return Outcome.SKIPPED;
         }
         try {
             mailSending.send(DigestMails.digest(prepared.digest())
@@ -86,7 +112,7 @@ public class DeliverySender {
             LOG.warnf("delivery %d failed: %s", deliveryId, e.getMessage());
             failedAttempts.increment();
             QuarkusTransaction.requiringNew().run(() -> failed(Delivery.findById(deliveryId), e));
-            return;
+            return serverAnswered(e) ? Outcome.REFUSED : Outcome.UNREACHABLE;
         }
         // accepted by the SMTP server: from here on a failure must not count as a failed send
         QuarkusTransaction.requiringNew().run(() -> {
@@ -97,6 +123,16 @@ public class DeliverySender {
             delivery.lastError = null;
         });
         sent.increment();
+        return Outcome.SENT;
+    }
+
+    private static boolean serverAnswered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Prepared claimAndCompose(long deliveryId) {

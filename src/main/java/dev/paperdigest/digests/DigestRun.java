@@ -38,4 +38,13 @@ public class DigestRun extends PanacheEntityBase {
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
+
+    /**
+     * Fails the runs left RUNNING by a process that stopped. Only the holder of the digest-run
+     * lease runs, so when it starts {@code current}, any other run marked RUNNING is dead.
+     */
+    static int failAbandoned(long current, Instant now) {
+        return update("status = ?1, error = ?2, finishedAt = ?3 where status = ?4 and id <> ?5",
+                RunStatus.FAILED, "the process running it stopped before it finished", now, RunStatus.RUNNING, current);
+    }
 }

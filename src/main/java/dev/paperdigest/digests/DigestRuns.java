@@ -96,7 +96,12 @@ public class DigestRuns {
 
     private void executeHoldingLease(long runId) {
         try {
-            update(runId, run -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                int abandoned = DigestRun.failAbandoned(runId, clock.instant());
+                if (abandoned > 0) {
+                    LOG.warnf("%d digest runs were left running by a process that stopped; marked failed", abandoned);
+                }
+                DigestRun run = DigestRun.findById(runId);
                 run.status = RunStatus.RUNNING;
                 run.startedAt = clock.instant();
             });
@@ -108,7 +113,7 @@ public class DigestRuns {
             DigestRun run = QuarkusTransaction.requiringNew().call(() -> DigestRun.findById(runId));
             queue(run);
             if (!run.dryRun) {
-                sender.sendDue();
+                sender.sendDue(this::keepLease);
             }
             update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
@@ -152,6 +157,14 @@ public class DigestRuns {
                 r.queued = queuedSoFar;
                 r.progress = 0.2 + 0.5 * seenSoFar / Math.max(1, total);
             });
+            keepLease();
+        }
+    }
+
+    /** A long run keeps its lease; losing it only means another run may start (deliveries stay unique). */
+    private void keepLease() {
+        if (!lease.renew(LEASE, LEASE_TIME)) {
+            LOG.warn("the digest run lease ran out during the run; another run may start alongside");
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
 import dev.paperdigest.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,24 @@ class DigestDeliveryTest {
                         containsString(">quantized</mark>"),
                         containsString("keyword “" + topic + " quantization”"),
                         containsString("author Lukasz Kaiser"));
+    }
+
+    @Test
+    void aRunLeftRunningByAStoppedProcessIsMarkedFailedByTheNextRun() {
+        long abandoned = QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = new DigestRun();
+            run.status = RunStatus.RUNNING;
+            run.createdAt = Instant.now().minus(Duration.ofHours(2));
+            run.startedAt = run.createdAt;
+            run.persist();
+            return run.id;
+        });
+
+        assertThat(runDigests("2026-11-29").status(), equalTo("SUCCEEDED"));
+
+        Admin.admin().get("/api/admin/digest-runs/" + abandoned).then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("error", containsString("stopped before it finished"));
     }
 
     @Test

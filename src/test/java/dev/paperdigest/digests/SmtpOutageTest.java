@@ -8,14 +8,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.paperdigest.digests.DeliverySender.PAUSE_AFTER_UNREACHABLE;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
@@ -60,17 +63,48 @@ class SmtpOutageTest {
         assertQueuedForRetryThenSentOnce(email, "2026-12-03");
     }
 
-    /** A new subscriber with one fresh paper for them; everyone else's digest for the day is sent first. */
+    @Test
+    void aRunStopsSendingAfterFiveDigestsInARowGetNoAnswer() {
+        List<String> emails = subscribersWithOneNewPaper("paused", "2026-12-04", PAUSE_AFTER_UNREACHABLE + 2);
+
+        SmtpServer.down();
+        try {
+            assertThat(DigestDeliveryTest.runDigests("2026-12-04").status(), equalTo("SUCCEEDED"));
+        } finally {
+            SmtpServer.up();
+        }
+
+        List<Map<String, Object>> deliveries = emails.stream().map(e -> deliveryOf(Subscribers.id(e))).toList();
+        // another test's retry that came due may have been among the five
+        long tried = deliveries.stream().filter(d -> d.get("attempts").equals(1)).count();
+        assertThat(tried, lessThanOrEqualTo((long) PAUSE_AFTER_UNREACHABLE));
+        assertThat(deliveries.stream().filter(d -> d.get("attempts").equals(0)).count(), equalTo(emails.size() - tried));
+        deliveries.forEach(d -> assertThat(d.get("status"), equalTo("QUEUED")));
+
+        // the untried ones go out with the next run, the others once their retry is due
+        deliveries.forEach(d -> sender.send(((Number) d.get("id")).longValue()));
+        emails.forEach(email -> assertThat(Mailbox.await(email, 1), hasSize(1)));
+    }
+
     private static String subscriberWithOneNewPaper(String name, String day) {
+        return subscribersWithOneNewPaper(name, day, 1).get(0);
+    }
+
+    /** New subscribers with one fresh paper for them; everyone else's digest for the day is sent first. */
+    private static List<String> subscribersWithOneNewPaper(String name, String day, int count) {
         DigestDeliveryTest.runDigests(day);
         String topic = "platypus" + UUID.randomUUID().toString().substring(0, 6);
         String base = "2612." + (1000 + (int) (Math.random() * 8999));
         DigestDeliveryTest.importPapers("""
                 [{"paper": {"id": "%s2", "title": "Resilient %s", "summary": "About %s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic, topic));
-        String email = Subscribers.uniqueEmail(name);
-        Subscribers.signUpAndConfirm(email, topic, "", "");
-        return email;
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = Subscribers.uniqueEmail(name);
+            Subscribers.signUpAndConfirm(email, topic, "", "");
+            emails.add(email);
+        }
+        return emails;
     }
 
     private void assertQueuedForRetryThenSentOnce(String email, String day) {
