@@ -66,6 +66,7 @@ class ReplicasOnPostgresTest {
         env.put("QUARKUS_MAILER_MOCK", "false");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_TIMEOUT", "5s"); // a lost send is retried well within the mail waits below
         env.put("DIGEST_ADMIN_PASSWORD", PASSWORD);
         env.put("DIGEST_DEMO_DATA", "false");
         env.put("DIGEST_SOURCES_HF_ENABLED", "false");

@@ -59,7 +59,7 @@ public final class Mailbox {
 
     /** Waits up to 10 s for {@code count} emails to arrive for the address. */
     public static List<Received> await(String address, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         List<Received> received = of(address);
         while (received.size() < count && Instant.now().isBefore(deadline)) {
             sleep(100);
