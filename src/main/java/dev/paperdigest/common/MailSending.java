@@ -43,6 +43,11 @@ public class MailSending {
                 .description("Email sends given up after quarkus.mailer.timeout without an answer").register(metrics);
     }
 
+    /** The longest a {@link #send} can wait for the server: two tries. */
+    public Duration longestWait() {
+        return timeout.multipliedBy(2);
+    }
+
     public void send(MailTemplateInstance mail) {
         send(mail::send);
     }

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,7 +30,10 @@ import java.util.List;
 public class DeliverySender {
 
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
-    /** A claim older than this belongs to a sender that died mid-send. */
+    /**
+     * A claim older than this belongs to a sender that died mid-send (a live one gives up after
+     * {@link MailSending#longestWait()}, which raises this when it is longer).
+     */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     /**
@@ -63,7 +67,8 @@ public class DeliverySender {
     /** Sends every delivery that is due now, calling {@code afterEachBatch} between batches. */
     public void sendDue(Runnable afterEachBatch) {
         QuarkusTransaction.requiringNew().run(() -> {
-            int requeued = Delivery.requeueAbandoned(clock.instant().minus(ABANDONED_AFTER));
+            Duration abandonedAfter = Collections.max(List.of(ABANDONED_AFTER, mailSending.longestWait().plusMinutes(1)));
+            int requeued = Delivery.requeueAbandoned(clock.instant().minus(abandonedAfter));
             if (requeued > 0) {
                 LOG.warnf("%d deliveries were claimed by a sender that stopped; queued again", requeued);
             }

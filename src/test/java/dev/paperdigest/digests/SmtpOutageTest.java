@@ -4,10 +4,12 @@ import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Mailbox;
 import dev.paperdigest.support.SmtpServer;
 import dev.paperdigest.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,40 @@ class SmtpOutageTest {
         // the untried ones go out with the next run, the others once their retry is due
         deliveries.forEach(d -> sender.send(((Number) d.get("id")).longValue()));
         emails.forEach(email -> assertThat(Mailbox.await(email, 1), hasSize(1)));
+    }
+
+    @Test
+    void aDigestClaimedByASenderThatDiedIsSentByTheNextRunAndALiveClaimIsLeftAlone() {
+        List<String> emails = subscribersWithOneNewPaper("claimed", "2026-12-05", 2);
+        SmtpServer.down();
+        try {
+            DigestDeliveryTest.runDigests("2026-12-05"); // queues both; their first attempt fails
+        } finally {
+            SmtpServer.up();
+        }
+        long dead = ((Number) deliveryOf(Subscribers.id(emails.get(0))).get("id")).longValue();
+        long live = ((Number) deliveryOf(Subscribers.id(emails.get(1))).get("id")).longValue();
+        Instant now = Instant.now();
+        claim(dead, now.minus(DeliverySender.ABANDONED_AFTER).minusSeconds(60));
+        claim(live, now.minusSeconds(60));
+
+        sender.sendDue(() -> { });
+
+        assertThat(Mailbox.await(emails.get(0), 1), hasSize(1));
+        assertThat(deliveryOf(Subscribers.id(emails.get(0))).get("status"), equalTo("SENT"));
+        Mailbox.sleep(300);
+        assertThat(Mailbox.of(emails.get(1)), hasSize(0));
+        assertThat(deliveryOf(Subscribers.id(emails.get(1))).get("status"), equalTo("SENDING"));
+    }
+
+    /** As a sender does just before the SMTP conversation, at the given time; and due now. */
+    private static void claim(long deliveryId, Instant claimedAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = Delivery.findById(deliveryId);
+            delivery.status = DeliveryStatus.SENDING;
+            delivery.claimedAt = claimedAt;
+            delivery.nextAttemptAt = Instant.now().minusSeconds(1);
+        });
     }
 
     private static String subscriberWithOneNewPaper(String name, String day) {
