@@ -8,6 +8,7 @@ import dev.paperdigest.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -186,6 +187,28 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void twoRunsStartedAtOnceTakeTurnsAndSendOneDigest() {
+        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        importPapers("""
+                [{"paper": {"id": "%s4", "title": "Turn-taking %s", "summary": "On %s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic, topic));
+        String email = Subscribers.uniqueEmail("turns");
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+
+        List<Integer> ids = List.of(startRun("2026-11-30"), startRun("2026-11-30"));
+
+        for (int id : ids) {
+            var run = awaitRun(id);
+            assertThat(run.getString("status"), equalTo("SUCCEEDED"));
+            assertThat(run.getString("error"), equalTo(null));
+        }
+        assertThat(awaitRun(ids.get(0)).getInt("sent") + awaitRun(ids.get(1)).getInt("sent"), greaterThanOrEqualTo(1));
+        Mailbox.await(email, 2);
+        Mailbox.sleep(300);
+        assertThat(Mailbox.of(email), hasSize(2)); // the confirmation, then one digest
+    }
+
+    @Test
     void rejectsABadRunRequest() {
         Admin.admin().contentType("application/json").body("{\"date\": \"yesterday\"}")
                 .post("/api/admin/digest-runs").then().statusCode(400).contentType("application/problem+json");
@@ -205,15 +228,28 @@ class DigestDeliveryTest {
     }
 
     static RunResult runDigests(String date, boolean dryRun) {
-        int id = Admin.admin().contentType("application/json")
+        var run = awaitRun(startRun(date, dryRun));
+        return new RunResult(run.getString("status"), run.getInt("queued"), run.getInt("sent"));
+    }
+
+    static int startRun(String date) {
+        return startRun(date, false);
+    }
+
+    static int startRun(String date, boolean dryRun) {
+        return Admin.admin().contentType("application/json")
                 .body("{\"date\": \"" + date + "\", \"dryRun\": " + dryRun + "}")
                 .post("/api/admin/digest-runs").then().statusCode(202).extract().path("id");
+    }
+
+    /** The run once it has finished, as the admin API shows it. */
+    static JsonPath awaitRun(int id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            var run = Admin.admin().get("/api/admin/digest-runs/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath run = Admin.admin().get("/api/admin/digest-runs/" + id).then().statusCode(200).extract().jsonPath();
             String status = run.getString("status");
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return new RunResult(status, run.getInt("queued"), run.getInt("sent"));
+                return run;
             }
             Mailbox.sleep(100);
         }
