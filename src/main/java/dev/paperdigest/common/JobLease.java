@@ -29,11 +29,14 @@ public class JobLease {
         this.clock = clock;
     }
 
-    /** Takes the lease if it is free or expired; each call runs in a transaction of its own. */
+    /**
+     * Takes the lease if it is free or expired; each call runs in a transaction of its own. It is
+     * not reentrant: while this process holds it, a second caller here is refused as well.
+     */
     public boolean tryAcquire(String job, Duration duration) {
         Instant now = clock.instant();
         boolean taken = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND (leased_until < ?4 OR owner = ?1)")
+                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND leased_until < ?4")
                 .setParameter(1, OWNER).setParameter(2, now.plus(duration))
                 .setParameter(3, job).setParameter(4, now)
                 .executeUpdate() == 1);

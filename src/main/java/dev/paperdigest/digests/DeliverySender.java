@@ -49,6 +49,7 @@ public class DeliverySender {
     private final DigestConfig config;
     private final DigestComposer composer;
     private final MailSending mailSending;
+    private final Duration abandonedAfter;
     private final Clock clock;
     private final Counter sent;
     private final Counter failedAttempts;
@@ -58,6 +59,7 @@ public class DeliverySender {
         this.config = config;
         this.composer = composer;
         this.mailSending = mailSending;
+        this.abandonedAfter = Collections.max(List.of(ABANDONED_AFTER, mailSending.longestWait().plusMinutes(1)));
         this.clock = clock;
         this.sent = Counter.builder("paperdigest.digests.sent").description("Digests accepted by the SMTP server").register(metrics);
         this.failedAttempts = Counter.builder("paperdigest.digests.failed.attempts")
@@ -67,7 +69,6 @@ public class DeliverySender {
     /** Sends every delivery that is due now, calling {@code afterEachBatch} between batches. */
     public void sendDue(Runnable afterEachBatch) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Duration abandonedAfter = Collections.max(List.of(ABANDONED_AFTER, mailSending.longestWait().plusMinutes(1)));
             int requeued = Delivery.requeueAbandoned(clock.instant().minus(abandonedAfter));
             if (requeued > 0) {
                 LOG.warnf("%d deliveries were claimed by a sender that stopped; queued again", requeued);

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * A digest run: match what is new, queue one delivery per due subscriber and period (for those
@@ -41,7 +40,6 @@ public class DigestRuns {
     private final PublicLinks links;
     private final ManagedExecutor executor;
     private final Clock clock;
-    private final Semaphore runningHere = new Semaphore(1);
 
     public DigestRuns(DigestConfig config, NewPaperMatching matching, DeliverySender sender, JobLease lease,
                       PublicLinks links, ManagedExecutor executor, Clock clock) {
@@ -63,7 +61,7 @@ public class DigestRuns {
 
     /** The scheduled tick: due subscribers only, in this thread; skipped while another run holds the lease. */
     public Optional<DigestRun> runScheduled() {
-        if (!takeTurn()) {
+        if (!lease.tryAcquire(LEASE, LEASE_TIME)) {
             LOG.debug("a digest run is already in progress; this tick is skipped");
             return Optional.empty();
         }
@@ -72,13 +70,13 @@ public class DigestRuns {
             executeHoldingLease(run.id);
             return Optional.of(run);
         } finally {
-            endTurn();
+            lease.release(LEASE);
         }
     }
 
     void execute(long runId) {
         Instant giveUp = clock.instant().plus(LEASE_TIME);
-        while (!takeTurn()) {
+        while (!lease.tryAcquire(LEASE, LEASE_TIME)) {
             if (clock.instant().isAfter(giveUp)) {
                 update(runId, run -> {
                     run.status = RunStatus.CANCELLED;
@@ -92,30 +90,7 @@ public class DigestRuns {
         try {
             executeHoldingLease(runId);
         } finally {
-            endTurn();
-        }
-    }
-
-    /**
-     * One run at a time: in this process (the lease is this process's once taken, so it alone
-     * would let a second run in alongside), then across replicas.
-     */
-    private boolean takeTurn() {
-        if (!runningHere.tryAcquire()) {
-            return false;
-        }
-        if (lease.tryAcquire(LEASE, LEASE_TIME)) {
-            return true;
-        }
-        runningHere.release();
-        return false;
-    }
-
-    private void endTurn() {
-        try {
             lease.release(LEASE);
-        } finally {
-            runningHere.release();
         }
     }
 
