@@ -1,5 +1,6 @@
 package dev.paperdigest.admin;
 
+import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.digests.DigestRun;
 import dev.paperdigest.digests.DigestRuns;
@@ -53,5 +54,15 @@ public class DigestRunResource {
     @Path("{id}")
     public RunView get(@PathParam("id") long id) {
         return RunView.of(runs.get(id));
+    }
+
+    /** Stops a run at its next page of subscribers or batch of digests; what it queued waits in the outbox. */
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@PathParam("id") long id) {
+        if (!runs.cancel(id)) {
+            throw new ProblemException(Response.Status.CONFLICT, "digest run " + id + " has already ended");
+        }
+        return Response.accepted(RunView.of(runs.get(id))).build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.paperdigest.admin;
 
 import dev.paperdigest.common.ProblemException;
-import dev.paperdigest.papers.ImportReport;
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,11 +2,11 @@ package dev.paperdigest.admin;
 
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.ProblemException;
-import dev.paperdigest.papers.ImportReport;
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperFormats;
 import dev.paperdigest.papers.PaperImporter;
-import dev.paperdigest.papers.SizeLimitedInputStream;
+import dev.paperdigest.common.SizeLimitedInputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

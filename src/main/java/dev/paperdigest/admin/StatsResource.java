@@ -17,7 +17,8 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
-    public record Stats(Map<String, Long> subscribers, long papers, long matches, long matchesWaiting,
+    /** {@code matches}: papers matched into digests queued or sent, the ones not shown included. */
+    public record Stats(Map<String, Long> subscribers, long papers, long matches,
                         Map<String, Long> deliveries, Map<String, Map<String, Long>> deliveriesByDay) {
     }
 
@@ -36,8 +37,8 @@ public class StatsResource {
                 .getResultList()) {
             byDay.computeIfAbsent((String) row[0], p -> new LinkedHashMap<>()).put(row[1].toString(), (Long) row[2]);
         }
-        return new Stats(subscribers, single("select count(p) from Paper p"), single("select count(m) from PaperMatch m"),
-                single("select count(m) from PaperMatch m where m.deliveryId is null"), deliveries, byDay);
+        return new Stats(subscribers, single("select count(p) from Paper p"),
+                single("select coalesce(sum(d.matchedCount), 0) from Delivery d"), deliveries, byDay);
     }
 
     private Map<String, Long> counts(String query) {

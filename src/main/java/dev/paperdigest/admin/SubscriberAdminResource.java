@@ -3,8 +3,8 @@ package dev.paperdigest.admin;
 import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DigestPreviews;
-import dev.paperdigest.matching.PaperMatch;
 import dev.paperdigest.matching.QueryKind;
+import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.quarkus.panache.common.Sort;
@@ -19,8 +19,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Path("/api/admin/subscribers")
 @RolesAllowed("admin")
@@ -40,14 +45,15 @@ public class SubscriberAdminResource {
         }
     }
 
-    public record DeliveryRecord(long id, String period, String status, int paperCount, int attempts, Instant sentAt) {
+    public record PaperRecord(String arxivId, String title, List<String> reasons) {
     }
 
-    public record MatchRecord(String arxivId, String title, List<String> reasons, Instant matchedAt, Long deliveryId) {
+    public record DeliveryRecord(long id, String period, String status, int paperCount, int matchedCount, int attempts,
+                                 Instant sentAt, List<PaperRecord> papers) {
     }
 
     /** Everything held about one person. */
-    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries, List<MatchRecord> matches) {
+    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries) {
     }
 
     private final DigestPreviews previews;
@@ -79,13 +85,12 @@ public class SubscriberAdminResource {
         return SubscriberView.of(find(id));
     }
 
-    /** Erases the person: subscriptions, matches and deliveries go with them. */
+    /** Erases the person: subscriptions and deliveries go with them. */
     @DELETE
     @Path("{id}")
     @Transactional
     public void delete(@PathParam("id") long id) {
         Subscriber subscriber = find(id);
-        PaperMatch.delete("subscriberId", id);
         Delivery.delete("subscriberId", id);
         subscriber.delete();
     }
@@ -95,14 +100,19 @@ public class SubscriberAdminResource {
     @Transactional
     public Export export(@PathParam("id") long id) {
         Subscriber subscriber = find(id);
-        List<DeliveryRecord> deliveries = Delivery.<Delivery>list("subscriberId", Sort.by("id"), id).stream()
-                .map(d -> new DeliveryRecord(d.id, d.period, d.status.name(), d.paperCount, d.attempts, d.sentAt))
+        List<Delivery> deliveries = Delivery.list("subscriberId", Sort.by("id"), id);
+        Set<Long> paperIds = new HashSet<>();
+        deliveries.forEach(d -> paperIds.addAll(d.selected().paperIds()));
+        Map<Long, Paper> papers = paperIds.isEmpty() ? Map.of()
+                : Paper.listByIds(paperIds).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<DeliveryRecord> records = deliveries.stream().map(d -> new DeliveryRecord(d.id, d.period, d.status.name(),
+                        d.paperCount, d.matchedCount, d.attempts, d.sentAt,
+                        d.selected().picks().stream().filter(pick -> papers.containsKey(pick.paperId()))
+                                .map(pick -> new PaperRecord(papers.get(pick.paperId()).arxivId,
+                                        papers.get(pick.paperId()).title, pick.describedReasons()))
+                                .toList()))
                 .toList();
-        List<MatchRecord> matches = PaperMatch.<PaperMatch>list("from PaperMatch m join fetch m.paper where m.subscriberId = ?1 order by m.id", id)
-                .stream()
-                .map(m -> new MatchRecord(m.paper.arxivId, m.paper.title, m.reasons, m.matchedAt, m.deliveryId))
-                .toList();
-        return new Export(SubscriberView.of(subscriber), deliveries, matches);
+        return new Export(SubscriberView.of(subscriber), records);
     }
 
     @GET

@@ -141,8 +141,20 @@ public interface DigestConfig {
         @WithDefault("0 */15 * * * ?")
         String cron();
 
+        /** Deliveries claimed at a time by one sending process. */
         @WithDefault("200")
         int batchSize();
+
+        /**
+         * Digests sent at the same time by one process: each holds an SMTP connection, so keep it
+         * at or below {@code quarkus.mailer.max-pool-size}. A distant relay needs more than a near one.
+         */
+        @WithDefault("8")
+        int connections();
+
+        /** How often each process looks for due deliveries to send (retries, other replicas' runs); "off" to never. */
+        @WithDefault("10s")
+        String poll();
 
         @WithDefault("5")
         int maxAttempts();
@@ -163,9 +175,17 @@ public interface DigestConfig {
         @WithDefault("3")
         int confirmationsPerAddressPerDay();
 
-        /** Largest import body accepted by the admin API. */
+        /** Largest paper import accepted by the admin API (or file in the import folder). */
         @WithDefault("50M")
         io.quarkus.runtime.configuration.MemorySize maxImportSize();
+
+        /** Largest body of any other request: the sign-up and manage forms, admin calls. */
+        @WithDefault("128K")
+        io.quarkus.runtime.configuration.MemorySize maxFormSize();
+
+        /** Largest subscriber import accepted by the admin API: about 200 bytes a subscriber. */
+        @WithDefault("1G")
+        io.quarkus.runtime.configuration.MemorySize maxSubscriberImportSize();
     }
 
     interface Tokens {

@@ -11,15 +11,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
-/** The outbox: one digest for one subscriber and one period, ever (a unique key says so). */
+/**
+ * The outbox: one digest for one subscriber and one period, ever (a unique key says so), with
+ * what it shows chosen when it was queued ({@link Selection}).
+ */
 @Entity
 public class Delivery extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
-    @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 50)
+    @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 500)
     public Long id;
     @Column(name = "subscriber_id")
     public Long subscriberId;
@@ -28,7 +32,12 @@ public class Delivery extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
     public Long digestRunId;
+    /** Papers shown. */
     public int paperCount;
+    /** Papers that matched, shown or not. */
+    public int matchedCount;
+    /** {@link Selection#encode()}. */
+    public String selection;
     public int attempts;
     public String lastError;
     /** Derived from subscriber and period, so a resend is recognisable as the same message. */
@@ -36,32 +45,64 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
     public Instant nextAttemptAt;
     public Instant claimedAt;
+    /** The process whose sender holds the claim. */
+    public String claimedBy;
     public Instant sentAt;
 
-    public static boolean exists(long subscriberId, String period) {
-        return count("subscriberId = ?1 and period = ?2", subscriberId, period) > 0;
+    /** Of the given subscribers, those that have a delivery for one of the given periods: "subscriberId period" each. */
+    public static List<String> existingKeys(Collection<Long> subscriberIds, Collection<String> periods) {
+        return getEntityManager().createQuery("select d.subscriberId, d.period from Delivery d "
+                        + "where d.subscriberId in ?1 and d.period in ?2", Object[].class)
+                .setParameter(1, subscriberIds).setParameter(2, periods).getResultStream()
+                .map(row -> row[0] + " " + row[1]).toList();
     }
 
-    public static List<Long> listDueIds(Instant now, int limit) {
-        return getEntityManager().createQuery(
-                        "select d.id from Delivery d where d.status = ?1 and d.nextAttemptAt <= ?2 order by d.id", Long.class)
-                .setParameter(1, DeliveryStatus.QUEUED).setParameter(2, now)
-                .setMaxResults(limit).getResultList();
+    /**
+     * Locks up to {@code limit} due deliveries for this transaction, skipping those another
+     * sender has locked (replicas claim side by side), oldest due first.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Long> lockDue(Instant now, int limit) {
+        List<Number> ids = getEntityManager().createNativeQuery("SELECT id FROM delivery WHERE status = 'QUEUED' "
+                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id FETCH FIRST " + limit
+                        + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
-    /** Moves a queued delivery to SENDING; false when another sender got there first. */
-    public static boolean claim(long id, Instant now) {
-        return update("status = ?1, claimedAt = ?2 where id = ?3 and status = ?4",
-                DeliveryStatus.SENDING, now, id, DeliveryStatus.QUEUED) == 1;
+    /** Moves locked, queued deliveries to SENDING for {@code owner}. */
+    public static int claim(Collection<Long> ids, String owner, Instant now) {
+        return update("status = ?1, claimedAt = ?2, claimedBy = ?3 where id in ?4 and status = ?5",
+                DeliveryStatus.SENDING, now, owner, ids, DeliveryStatus.QUEUED);
+    }
+
+    /** Gives claimed deliveries back untried (the sender is stopping). */
+    public static int release(Collection<Long> ids) {
+        return update("status = ?1, claimedAt = null, claimedBy = null where id in ?2 and status = ?3",
+                DeliveryStatus.QUEUED, ids, DeliveryStatus.SENDING);
+    }
+
+    public static int markSent(Collection<Long> ids, Instant now) {
+        return update("status = ?1, sentAt = ?2, attempts = attempts + 1, lastError = null where id in ?3 and status = ?4",
+                DeliveryStatus.SENT, now, ids, DeliveryStatus.SENDING);
     }
 
     /** Claims left by a sender that died: queue them again. */
     public static int requeueAbandoned(Instant claimedBefore) {
-        return update("status = ?1 where status = ?2 and claimedAt < ?3",
+        return update("status = ?1, claimedBy = null where status = ?2 and claimedAt < ?3",
                 DeliveryStatus.QUEUED, DeliveryStatus.SENDING, claimedBefore);
+    }
+
+    public static boolean anyDue(Instant now) {
+        return !getEntityManager().createQuery("select d.id from Delivery d where d.status = ?1 and d.nextAttemptAt <= ?2", Long.class)
+                .setParameter(1, DeliveryStatus.QUEUED).setParameter(2, now).setMaxResults(1).getResultList().isEmpty();
     }
 
     public static long countOfRun(long runId, DeliveryStatus status) {
         return count("digestRunId = ?1 and status = ?2", runId, status);
+    }
+
+    public Selection selected() {
+        return Selection.decode(selection);
     }
 }

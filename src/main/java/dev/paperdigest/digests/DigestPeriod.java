@@ -12,36 +12,60 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The period a digest covers, named so that one subscriber can have one digest per name:
- * the local day ({@code 2026-11-28}) or the ISO week ({@code 2026-W48}).
+ * The period a digest covers, named so that one subscriber can have one digest per name: the
+ * local day ({@code 2026-11-28}) or the ISO week ({@code 2026-W48}). {@code start} is the day, or
+ * the Monday of the week.
  */
-public record DigestPeriod(String key, String label) {
+public record DigestPeriod(Frequency frequency, LocalDate start) {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private static final Pattern WEEK_KEY = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public static DigestPeriod of(Frequency frequency, LocalDate day) {
-        if (frequency == Frequency.WEEKLY) {
-            LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            String week = String.format(Locale.ROOT, "%d-W%02d",
-                    day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            return new DigestPeriod(week, "week of " + LABEL.format(monday));
-        }
-        return new DigestPeriod(day.toString(), LABEL.format(day));
+        return new DigestPeriod(frequency,
+                frequency == Frequency.WEEKLY ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day);
     }
 
-    /** The period a stored key names. */
+    /** The period a stored key names; {@link IllegalArgumentException} for anything else. */
     public static DigestPeriod fromKey(String key) {
-        if (key.contains("-W")) {
-            int year = Integer.parseInt(key.substring(0, 4));
-            int week = Integer.parseInt(key.substring(key.indexOf("-W") + 2));
-            LocalDate monday = LocalDate.of(year, 1, 4)
-                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+        Matcher week = WEEK_KEY.matcher(key);
+        if (week.matches()) {
+            LocalDate monday = LocalDate.of(Integer.parseInt(week.group(1)), 1, 4)
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(week.group(2)))
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            return of(Frequency.WEEKLY, monday);
+            return new DigestPeriod(Frequency.WEEKLY, monday);
         }
-        return of(Frequency.DAILY, LocalDate.parse(key));
+        try {
+            return new DigestPeriod(Frequency.DAILY, LocalDate.parse(key));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a digest period: " + key, e);
+        }
+    }
+
+    public String key() {
+        if (frequency == Frequency.WEEKLY) {
+            return String.format(Locale.ROOT, "%d-W%02d",
+                    start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        }
+        return start.toString();
+    }
+
+    public String label() {
+        return (frequency == Frequency.WEEKLY ? "week of " : "") + LABEL.format(start);
+    }
+
+    public DigestPeriod next() {
+        return new DigestPeriod(frequency, start.plusDays(frequency == Frequency.WEEKLY ? 7 : 1));
+    }
+
+    /** When a scheduled digest for this period is due: the send hour of the day (of the week's send day). */
+    public Instant sendAt(int sendHour, ZoneId zone, DayOfWeek weeklyDay) {
+        LocalDate day = frequency == Frequency.WEEKLY ? start.with(TemporalAdjusters.nextOrSame(weeklyDay)) : start;
+        return day.atStartOfDay(zone).withHour(sendHour).toInstant();
     }
 
     /**
@@ -50,10 +74,7 @@ public record DigestPeriod(String key, String label) {
      */
     public static Optional<DigestPeriod> due(Frequency frequency, int sendHour, ZoneId zone, DayOfWeek weeklyDay, Instant now) {
         ZonedDateTime local = now.atZone(zone);
-        LocalDate sendDay = frequency == Frequency.WEEKLY
-                ? local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(weeklyDay))
-                : local.toLocalDate();
-        ZonedDateTime sendAt = sendDay.atStartOfDay(zone).withHour(sendHour);
-        return local.isBefore(sendAt) ? Optional.empty() : Optional.of(of(frequency, local.toLocalDate()));
+        DigestPeriod current = of(frequency, local.toLocalDate());
+        return now.isBefore(current.sendAt(sendHour, zone, weeklyDay)) ? Optional.empty() : Optional.of(current);
     }
 }

@@ -1,43 +1,59 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.matching.NewPaperMatching;
-import dev.paperdigest.matching.PaperMatch;
+import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.matching.Query;
+import dev.paperdigest.matching.RankedPapers;
+import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
+import dev.paperdigest.subscriptions.Subscription;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The digest a subscriber would get now, rendered exactly as the email's HTML part: the matches
- * waiting for them, plus the papers no run has matched yet that would match.
+ * The digest a subscriber would get now, rendered exactly as the email's HTML part: their queries
+ * against every paper new to them, those no run has taken into matching yet included.
  */
 @ApplicationScoped
 public class DigestPreviews {
 
+    private final DigestConfig config;
+    private final MatchSessions sessions;
     private final DigestComposer composer;
-    private final NewPaperMatching matching;
     private final Clock clock;
 
-    public DigestPreviews(DigestComposer composer, NewPaperMatching matching, Clock clock) {
+    public DigestPreviews(DigestConfig config, MatchSessions sessions, DigestComposer composer, Clock clock) {
+        this.config = config;
+        this.sessions = sessions;
         this.composer = composer;
-        this.matching = matching;
         this.clock = clock;
     }
 
-    @Transactional
+    private record Asked(Subscriber subscriber, List<Query> queries, long after) {
+    }
+
     public String html(Subscriber subscriber) {
-        Subscriber attached = Subscriber.findById(subscriber.id);
-        DigestPeriod period = DigestPeriod.of(attached.frequency, clock.instant().atZone(attached.zone()).toLocalDate());
-        List<PaperMatch> matches = new ArrayList<>(PaperMatch.listWaiting(attached.id));
-        matches.addAll(matching.previewUnmatchedFor(attached.id));
-        Digest digest = composer.compose(attached, period, matches);
-        return DigestMails.digest(digest).templateInstance()
-                .setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(Variant.TEXT_HTML))
-                .render();
+        Instant now = clock.instant();
+        Asked asked = QuarkusTransaction.requiringNew().call(() -> {
+            Subscriber s = Subscriber.findById(subscriber.id);
+            long floor = Paper.latestRoundBefore(now.minus(DigestQueue.MAX_LOOKBACK));
+            return new Asked(s, Subscription.queriesOf(List.of(s.id)).getOrDefault(s.id, List.of()),
+                    Math.max(s.matchedThrough, floor));
+        });
+        Subscriber current = asked.subscriber();
+        List<Query> queries = asked.queries();
+        RankedPapers ranked = sessions.sinceRound(asked.after()).best(queries, config.delivery().maxPapers());
+        Selection selection = Selection.of(ranked, queries);
+        Map<Long, Paper> papers = QuarkusTransaction.requiringNew().call(() -> Paper.listByIds(selection.paperIds()).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity())));
+        DigestPeriod period = DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate());
+        Digest digest = composer.compose(current, period, selection, papers);
+        return DigestMails.html(digest);
     }
 }

@@ -35,6 +35,8 @@ public class DigestRun extends PanacheEntityBase {
     public int failed;
     public double progress;
     public String error;
+    /** An operator asked it to stop; it does at its next page of subscribers or batch of digests. */
+    public boolean cancelRequested;
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;

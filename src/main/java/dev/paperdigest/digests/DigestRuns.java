@@ -1,12 +1,10 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.ProblemException;
-import dev.paperdigest.common.PublicLinks;
 import dev.paperdigest.common.RunStatus;
-import dev.paperdigest.matching.NewPaperMatching;
-import dev.paperdigest.matching.PaperMatch;
+import dev.paperdigest.digests.DeliverySender.Drained;
+import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,12 +16,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * A digest run: match what is new, queue one delivery per due subscriber and period (for those
- * with something waiting), then send the outbox. One run at a time across all replicas.
+ * A digest run: take the new papers into a match round, queue one delivery per due subscriber and
+ * period (for those with something new), and send the outbox while it fills. One run at a time
+ * across all replicas (a lease in the database); the sending is shared by every replica.
  */
 @ApplicationScoped
 public class DigestRuns {
@@ -31,23 +34,23 @@ public class DigestRuns {
     private static final Logger LOG = Logger.getLogger(DigestRuns.class);
     static final String LEASE = "digest-run";
     static final Duration LEASE_TIME = Duration.ofMinutes(30);
-    static final int SUBSCRIBERS_PER_TRANSACTION = 500;
+    /** How often a run writes its progress (and renews its lease), at most. */
+    static final Duration REPORT_EVERY = Duration.ofSeconds(2);
+    static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-    private final DigestConfig config;
-    private final NewPaperMatching matching;
+    private final DigestQueue queue;
+    private final MatchRounds rounds;
     private final DeliverySender sender;
     private final JobLease lease;
-    private final PublicLinks links;
     private final ManagedExecutor executor;
     private final Clock clock;
 
-    public DigestRuns(DigestConfig config, NewPaperMatching matching, DeliverySender sender, JobLease lease,
-                      PublicLinks links, ManagedExecutor executor, Clock clock) {
-        this.config = config;
-        this.matching = matching;
+    public DigestRuns(DigestQueue queue, MatchRounds rounds, DeliverySender sender, JobLease lease,
+                      ManagedExecutor executor, Clock clock) {
+        this.queue = queue;
+        this.rounds = rounds;
         this.sender = sender;
         this.lease = lease;
-        this.links = links;
         this.executor = executor;
         this.clock = clock;
     }
@@ -59,8 +62,15 @@ public class DigestRuns {
         return run;
     }
 
-    /** The scheduled tick: due subscribers only, in this thread; skipped while another run holds the lease. */
+    /**
+     * The scheduled tick: subscribers whose send hour has come, in this thread. Nothing is recorded
+     * when nobody is due, or while another run holds the lease.
+     */
     public Optional<DigestRun> runScheduled() {
+        Instant now = clock.instant();
+        if (!QuarkusTransaction.requiringNew().call(() -> Subscriber.anyDue(now))) {
+            return Optional.empty();
+        }
         if (!lease.tryAcquire(LEASE, LEASE_TIME)) {
             LOG.debug("a digest run is already in progress; this tick is skipped");
             return Optional.empty();
@@ -74,13 +84,26 @@ public class DigestRuns {
         }
     }
 
+    /** Asks a run to stop at its next page or batch; false if it has already ended. */
+    public boolean cancel(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = find(runId);
+            if (run.status != RunStatus.QUEUED && run.status != RunStatus.RUNNING) {
+                return false;
+            }
+            run.cancelRequested = true;
+            return true;
+        });
+    }
+
     void execute(long runId) {
         Instant giveUp = clock.instant().plus(LEASE_TIME);
         while (!lease.tryAcquire(LEASE, LEASE_TIME)) {
-            if (clock.instant().isAfter(giveUp)) {
+            if (isCancelRequested(runId) || clock.instant().isAfter(giveUp)) {
                 update(runId, run -> {
                     run.status = RunStatus.CANCELLED;
-                    run.error = "another digest run held the lock for too long";
+                    run.error = run.cancelRequested ? "cancelled before it started"
+                            : "another digest run held the lock for too long";
                     run.finishedAt = clock.instant();
                 });
                 return;
@@ -96,31 +119,43 @@ public class DigestRuns {
 
     private void executeHoldingLease(long runId) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                int abandoned = DigestRun.failAbandoned(runId, clock.instant());
+            Instant now = clock.instant();
+            DigestRun run = QuarkusTransaction.requiringNew().call(() -> {
+                int abandoned = DigestRun.failAbandoned(runId, now);
                 if (abandoned > 0) {
                     LOG.warnf("%d digest runs were left running by a process that stopped; marked failed", abandoned);
                 }
-                DigestRun run = DigestRun.findById(runId);
-                run.status = RunStatus.RUNNING;
-                run.startedAt = clock.instant();
+                DigestRun r = DigestRun.findById(runId);
+                r.status = RunStatus.RUNNING;
+                r.startedAt = now;
+                return r;
             });
-            int matched = matching.matchNewPapers();
-            update(runId, run -> {
-                run.matched = matched;
-                run.progress = 0.2;
-            });
-            DigestRun run = QuarkusTransaction.requiringNew().call(() -> DigestRun.findById(runId));
-            queue(run);
-            if (!run.dryRun) {
-                sender.sendDue(this::keepLease);
+            long throughRound = rounds.close(now);
+            Reporter reporter = new Reporter(run);
+            CompletableFuture<Drained> sending = run.dryRun ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> sender.drain(() -> !reporter.queueingDone, () -> reporter.cancelled), executor);
+            Totals totals;
+            try {
+                totals = queue.queue(run, throughRound, now, reporter::afterPage);
+            } finally {
+                reporter.queueingDone = true;
             }
+            reporter.report(totals, true);
+            LOG.infof("digest run %d queued %d digests for %d subscribers in %d s (%s)", runId, totals.queued(),
+                    totals.subscribers(), Duration.between(now, clock.instant()).toSeconds(), totals.split());
+            Drained drained = awaitSending(sending, () -> reporter.reportSending(totals));
             update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
                 r.failed = (int) Delivery.countOfRun(runId, DeliveryStatus.FAILED);
                 r.progress = 1.0;
-                r.status = RunStatus.SUCCEEDED;
+                r.status = r.cancelRequested ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+                r.error = drained != null && drained.paused()
+                        ? "sending paused: the SMTP server did not answer; the rest waits in the outbox" : null;
                 r.finishedAt = clock.instant();
+                LOG.infof("digest run %d %s in %d s: %d subscribers looked at, %d digests queued (%d papers matched), "
+                                + "%d of them sent and %d failed; this process sent %d digests in all",
+                        runId, r.status, Duration.between(now, r.finishedAt).toSeconds(), totals.subscribers(), totals.queued(),
+                        totals.matched(), r.sent, r.failed, drained == null ? 0 : drained.sent());
             });
         } catch (RuntimeException e) {
             LOG.error("digest run " + runId + " failed", e);
@@ -132,32 +167,78 @@ public class DigestRuns {
         }
     }
 
-    /** Creates the run's deliveries, a few hundred subscribers per transaction. */
-    private void queue(DigestRun run) {
-        long runId = run.id;
-        long total = QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
-        long afterId = 0;
-        int seen = 0;
-        int queued = 0;
-        while (true) {
-            long from = afterId;
-            List<Subscriber> page = QuarkusTransaction.requiringNew().call(() -> Subscriber
-                    .find("status = ?1 and id > ?2 order by id", SubscriberStatus.ACTIVE, from)
-                    .range(0, SUBSCRIBERS_PER_TRANSACTION - 1).list());
-            if (page.isEmpty()) {
-                break;
+    /** Writes a run's progress every few seconds, logs it now and then, keeps the lease, and notices a cancel. */
+    private final class Reporter {
+        private final DigestRun run;
+        private final long activeSubscribers;
+        private final Instant startedAt = clock.instant();
+        private Instant reported = Instant.EPOCH;
+        private Instant logged = clock.instant();
+        volatile boolean queueingDone;
+        volatile boolean cancelled;
+
+        Reporter(DigestRun run) {
+            this.run = run;
+            this.activeSubscribers = QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
+        }
+
+        boolean afterPage(Totals soFar) {
+            report(soFar, false);
+            return !cancelled;
+        }
+
+        void report(Totals soFar, boolean force) {
+            Instant now = clock.instant();
+            if (!force && now.isBefore(reported.plus(REPORT_EVERY))) {
+                return;
             }
-            queued += QuarkusTransaction.requiringNew().call(() -> queuePage(run, page));
-            seen += page.size();
-            afterId = page.get(page.size() - 1).id;
-            int seenSoFar = seen;
-            int queuedSoFar = queued;
-            update(runId, r -> {
-                r.subscribers = seenSoFar;
-                r.queued = queuedSoFar;
-                r.progress = 0.2 + 0.5 * seenSoFar / Math.max(1, total);
+            reported = now;
+            double queueing = Math.min(1.0, soFar.subscribers() / (double) Math.max(1, activeSubscribers));
+            update(run.id, r -> {
+                r.subscribers = soFar.subscribers();
+                r.queued = soFar.queued();
+                r.matched = (int) Math.min(Integer.MAX_VALUE, soFar.matched());
+                r.progress = run.dryRun ? queueing : 0.5 * queueing;
+                cancelled = r.cancelRequested;
             });
             keepLease();
+            if (now.isAfter(logged.plus(LOG_EVERY))) {
+                logged = now;
+                double seconds = Math.max(1, Duration.between(startedAt, now).toSeconds());
+                LOG.infof("digest run %d: %d of about %d subscribers looked at (%.0f/s), %d digests queued, %d sent",
+                        run.id, soFar.subscribers(), activeSubscribers, soFar.subscribers() / seconds, soFar.queued(),
+                        sender.sentSoFar());
+            }
+        }
+
+        void reportSending(Totals totals) {
+            int sent = sender.sentSoFar();
+            update(run.id, r -> {
+                r.progress = 0.5 + 0.5 * Math.min(1.0, sent / (double) Math.max(1, totals.queued()));
+                cancelled = r.cancelRequested;
+            });
+            keepLease();
+            Instant now = clock.instant();
+            if (now.isAfter(logged.plus(LOG_EVERY))) {
+                logged = now;
+                LOG.infof("digest run %d: %d digests sent so far (%d queued by this run)", run.id, sent, totals.queued());
+            }
+        }
+    }
+
+    /** Waits for the run's sending to end, reporting progress every few seconds meanwhile. */
+    private static Drained awaitSending(CompletableFuture<Drained> sending, Runnable report) {
+        while (true) {
+            try {
+                return sending.get(REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillSending) {
+                report.run();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during a digest run", e);
+            }
         }
     }
 
@@ -166,44 +247,6 @@ public class DigestRuns {
         if (!lease.renew(LEASE, LEASE_TIME)) {
             LOG.warn("the digest run lease ran out during the run; another run may start alongside");
         }
-    }
-
-    private int queuePage(DigestRun run, List<Subscriber> page) {
-        Instant now = clock.instant();
-        int queued = 0;
-        for (Subscriber subscriber : page) {
-            Optional<DigestPeriod> period = periodFor(run, subscriber, now);
-            if (period.isEmpty() || Delivery.exists(subscriber.id, period.get().key())
-                    || PaperMatch.countWaiting(subscriber.id) == 0) {
-                continue;
-            }
-            queued++;
-            if (run.dryRun) {
-                continue;
-            }
-            Delivery delivery = new Delivery();
-            delivery.subscriberId = subscriber.id;
-            delivery.period = period.get().key();
-            delivery.status = DeliveryStatus.QUEUED;
-            delivery.digestRunId = run.id;
-            delivery.messageId = "<digest." + delivery.period + "." + subscriber.publicId + "@" + links.host() + ">";
-            delivery.createdAt = now;
-            delivery.nextAttemptAt = now;
-            delivery.persistAndFlush();
-            delivery.paperCount = PaperMatch.assignWaiting(subscriber.id, delivery.id);
-        }
-        return queued;
-    }
-
-    private Optional<DigestPeriod> periodFor(DigestRun run, Subscriber subscriber, Instant now) {
-        if (run.periodDate != null) {
-            return Optional.of(DigestPeriod.of(subscriber.frequency, run.periodDate));
-        }
-        if (run.scheduled) {
-            return DigestPeriod.due(subscriber.frequency, subscriber.sendHour, subscriber.zone(),
-                    config.delivery().weeklyDay(), now);
-        }
-        return Optional.of(DigestPeriod.of(subscriber.frequency, now.atZone(subscriber.zone()).toLocalDate()));
     }
 
     private DigestRun create(LocalDate periodDate, boolean dryRun, boolean scheduled) {
@@ -218,16 +261,22 @@ public class DigestRuns {
     }
 
     public DigestRun get(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            DigestRun run = DigestRun.findById(id);
-            if (run == null) {
-                throw ProblemException.notFound("digest run " + id);
-            }
-            return run;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> find(id));
     }
 
-    private void update(long runId, java.util.function.Consumer<DigestRun> change) {
+    private static DigestRun find(long id) {
+        DigestRun run = DigestRun.findById(id);
+        if (run == null) {
+            throw ProblemException.notFound("digest run " + id);
+        }
+        return run;
+    }
+
+    private boolean isCancelRequested(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> find(runId).cancelRequested);
+    }
+
+    private void update(long runId, Consumer<DigestRun> change) {
         QuarkusTransaction.requiringNew().run(() -> change.accept(DigestRun.findById(runId)));
     }
 
@@ -236,7 +285,7 @@ public class DigestRuns {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the digest lock", e);
+            throw new IllegalStateException("interrupted during a digest run", e);
         }
     }
 }

@@ -1,20 +1,40 @@
 package dev.paperdigest.digests;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The periodic digest tick ({@code digest.delivery.cron}; {@code off} disables it). */
+import java.time.Clock;
+
+/**
+ * The periodic digest tick ({@code digest.delivery.cron}), which queues what is due, and the
+ * outbox poll ({@code digest.delivery.poll}) by which every process, replicas included, sends
+ * what is due: retries, and the digests of a run another replica is queueing. {@code off}
+ * disables either.
+ */
 @ApplicationScoped
 public class DigestSchedule {
 
     private final DigestRuns runs;
+    private final DeliverySender sender;
+    private final Clock clock;
 
-    public DigestSchedule(DigestRuns runs) {
+    public DigestSchedule(DigestRuns runs, DeliverySender sender, Clock clock) {
         this.runs = runs;
+        this.sender = sender;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "digest-tick", cron = "{digest.delivery.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runs.runScheduled();
+    }
+
+    @Scheduled(identity = "outbox-poll", every = "{digest.delivery.poll}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (QuarkusTransaction.requiringNew().call(() -> Delivery.anyDue(clock.instant()))) {
+            sender.drainIfIdle();
+        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.paperdigest.matching;
 
+import java.time.Instant;
 import java.util.Collection;
-import java.util.function.Consumer;
 
-/** Matches papers against stored subscription queries. The one seam between matching and the rest. */
+/** Matches papers against queries. The one seam between matching and the rest. */
 public interface PaperMatcher {
 
     /**
@@ -14,6 +14,9 @@ public interface PaperMatcher {
      */
     String validate(QueryKind kind, String text) throws InvalidQueryException;
 
-    /** Runs every query against every paper, handing each hit to {@code hits} (possibly from several threads). */
-    void match(Collection<MatchablePaper> papers, Collection<StoredQuery> queries, Consumer<QueryHit> hits);
+    /**
+     * Indexes a set of papers for matching; the session answers any number of queries, from any
+     * number of threads, and ranks as of {@code now}.
+     */
+    MatchSession index(Collection<MatchablePaper> papers, Instant now);
 }

@@ -27,9 +27,14 @@ public final class Ranking {
     }
 
     public static double rank(double relevance, Integer upvotes, Instant publishedAt, Instant now) {
+        return relevance * weight(upvotes, publishedAt, now);
+    }
+
+    /** What a paper's rank owes to its upvotes and age: the same for every query that matches it. */
+    static double weight(Integer upvotes, Instant publishedAt, Instant now) {
         double popularity = 1 + Math.log1p(upvotes == null ? 0 : Math.max(0, upvotes)) / UPVOTE_DAMPING;
         double ageDays = publishedAt == null ? 0 : Math.max(0, Duration.between(publishedAt, now).toHours() / 24.0);
         double recency = Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
-        return relevance * popularity * recency;
+        return popularity * recency;
     }
 }

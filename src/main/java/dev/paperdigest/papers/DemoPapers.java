@@ -1,5 +1,6 @@
 package dev.paperdigest.papers;
 
+import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperdigest.common.DigestConfig;

@@ -1,5 +1,7 @@
 package dev.paperdigest.papers;
 
+import dev.paperdigest.common.SizeLimitedInputStream;
+import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 @Entity
 public class Paper extends PanacheEntityBase {
 
+    /** The source of the demo papers a fresh install shows; they are never matched. */
+    public static final String DEMO_SOURCE = "demo";
+
     /** New-style ids (2401.01234) and old-style ones (hep-th/9901001). */
     public static final Pattern ARXIV_ID = Pattern.compile("(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})");
 
@@ -51,7 +54,10 @@ public class Paper extends PanacheEntityBase {
     public LocalDate listedOn;
     public Instant firstSeenAt;
     public Instant lastSeenAt;
+    /** When the paper entered matching; null until a digest run takes it in. */
     public Instant matchedAt;
+    /** The match round it entered matching with (rounds are numbered in order); null until then. */
+    public Long matchRound;
     public String comment;
     public String journalRef;
     public String doi;
@@ -78,9 +84,50 @@ public class Paper extends PanacheEntityBase {
         return list("arxivId in ?1", arxivIds);
     }
 
-    /** Papers no subscription has been matched against yet. */
-    public static List<Paper> listUnmatched(int limit) {
-        return find("matchedAt is null", Sort.by("id")).page(Page.ofSize(limit)).list();
+    /**
+     * Takes every paper not in matching yet (demo papers aside) into the given round. Papers
+     * stored by transactions that have not committed yet are not seen, so they go to a later round.
+     */
+    public static int enterRound(long round, Instant now) {
+        return update("matchRound = ?1, matchedAt = ?2 where matchRound is null and sources <> ?3",
+                round, now, List.of(DEMO_SOURCE));
+    }
+
+    /** The newest match round, or 0 before the first. */
+    public static long latestRound() {
+        Long round = getEntityManager().createQuery("select max(p.matchRound) from Paper p", Long.class).getSingleResult();
+        return round == null ? 0 : round;
+    }
+
+    /** The newest round that entered matching before {@code instant}, or 0 if none did. */
+    public static long latestRoundBefore(Instant instant) {
+        Long round = getEntityManager().createQuery("select max(p.matchRound) from Paper p where p.matchedAt < ?1", Long.class)
+                .setParameter(1, instant).getSingleResult();
+        return round == null ? 0 : round;
+    }
+
+    /** The papers of the rounds after {@code after} up to {@code through}. */
+    public static List<Paper> listOfRounds(long after, long through) {
+        return list("matchRound > ?1 and matchRound <= ?2", after, through);
+    }
+
+    /** The papers of the rounds after {@code after}, and those no round has taken yet (demo papers aside). */
+    public static List<Paper> listSinceRound(long after) {
+        return list("matchRound > ?1 or (matchRound is null and sources <> ?2)", after, List.of(DEMO_SOURCE));
+    }
+
+    /**
+     * Changes whenever a paper enters matching, or one not matched yet is stored or updated: what
+     * a cache of {@link #listSinceRound} is good for.
+     */
+    public static String unmatchedVersion() {
+        Object[] unmatched = getEntityManager().createQuery("select count(p), max(p.lastSeenAt) from Paper p "
+                + "where p.matchRound is null", Object[].class).getSingleResult();
+        return latestRound() + "/" + unmatched[0] + "/" + unmatched[1];
+    }
+
+    public static List<Paper> listByIds(java.util.Collection<Long> ids) {
+        return list("id in ?1", ids);
     }
 
     public static Optional<LocalDate> newestListingDay() {

@@ -1,5 +1,7 @@
 package dev.paperdigest.papers;
 
+import dev.paperdigest.common.SizeLimitedInputStream;
+import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

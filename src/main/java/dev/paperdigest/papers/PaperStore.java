@@ -1,5 +1,6 @@
 package dev.paperdigest.papers;
 
+import dev.paperdigest.common.ImportReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,6 +1,7 @@
 package dev.paperdigest.subscriptions;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,22 +12,32 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
+import org.hibernate.Session;
+import org.hibernate.annotations.DynamicUpdate;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A person who gets digests. There are no accounts: signed links in emails stand in for a login. */
+/**
+ * A person who gets digests. There are no accounts: signed links in emails stand in for a login.
+ * Updates write only the columns that changed, so a digest run advancing {@link #matchedThrough}
+ * and a person saving their form at the same moment do not undo each other.
+ */
 @Entity
+@DynamicUpdate
 public class Subscriber extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscriber_seq")
-    @SequenceGenerator(name = "subscriber_seq", sequenceName = "subscriber_seq", allocationSize = 50)
+    @SequenceGenerator(name = "subscriber_seq", sequenceName = "subscriber_seq", allocationSize = 500)
     public Long id;
     /** Random; links name it instead of the row id so ids reveal nothing. */
     public String publicId;
@@ -44,6 +55,10 @@ public class Subscriber extends PanacheEntityBase {
     public int tokenGeneration;
     public LocalDate confirmationsDay;
     public int confirmationsSent;
+    /** The last match round their digests took into account; papers of later rounds are still to come. */
+    public long matchedThrough;
+    /** When the scheduled digest tick should look at them next (null while they are not active). */
+    public Instant nextDigestAt;
 
     @OneToMany(mappedBy = "subscriber", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -62,8 +77,53 @@ public class Subscriber extends PanacheEntityBase {
     }
 
 
+    /** Active subscribers after {@code afterId}, in id order. */
+    public static List<Subscriber> listActive(long afterId, int limit) {
+        return find("status = ?1 and id > ?2", Sort.by("id"), SubscriberStatus.ACTIVE, afterId).range(0, limit - 1).list();
+    }
+
+    /** Active subscribers after {@code afterId} whom the scheduled tick should look at by {@code now}, in id order. */
+    public static List<Subscriber> listDue(Instant now, long afterId, int limit) {
+        return find("status = ?1 and nextDigestAt <= ?2 and id > ?3", Sort.by("id"), SubscriberStatus.ACTIVE, now, afterId)
+                .range(0, limit - 1).list();
+    }
+
+    public static boolean anyDue(Instant now) {
+        return !getEntityManager().createQuery("select s.id from Subscriber s where s.status = ?1 and s.nextDigestAt <= ?2", Long.class)
+                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, now).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** How far one subscriber's digests have got: the match round taken into account, and when to look again. */
+    public record DigestProgress(long subscriberId, long matchedThrough, Instant nextDigestAt) {
+    }
+
+    /** Records the progress of many subscribers in one batch of statements (a digest run does this a page at a time). */
+    public static void recordDigestProgress(Collection<DigestProgress> progress) {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE subscriber SET matched_through = ?, next_digest_at = ? WHERE id = ?")) {
+                for (DigestProgress p : progress) {
+                    update.setLong(1, p.matchedThrough());
+                    update.setObject(2, p.nextDigestAt().atOffset(ZoneOffset.UTC));
+                    update.setLong(3, p.subscriberId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    /**
+     * From now on they are owed digests: papers of the match rounds after {@code seenThrough} count
+     * as new to them, and the next tick works out when their first digest is due.
+     */
+    public void startDigests(long seenThrough, Instant now) {
+        matchedThrough = seenThrough;
+        nextDigestAt = now;
     }
 
     public List<String> queries(dev.paperdigest.matching.QueryKind kind) {

@@ -4,5 +4,7 @@ public enum SubscriberStatus {
     /** Signed up, not yet confirmed: gets no digest. */
     PENDING,
     ACTIVE,
-    UNSUBSCRIBED
+    UNSUBSCRIBED,
+    /** Their address bounced for good: gets nothing until an operator reactivates them. */
+    BOUNCED
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.subscriptions;
 
+import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.QueryKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -13,6 +14,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** One keyword query, author name or arXiv category that a subscriber follows. */
 @Entity
@@ -20,7 +26,7 @@ public class Subscription extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscription_seq")
-    @SequenceGenerator(name = "subscription_seq", sequenceName = "subscription_seq", allocationSize = 50)
+    @SequenceGenerator(name = "subscription_seq", sequenceName = "subscription_seq", allocationSize = 500)
     public Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Subscriber subscriber;
@@ -28,6 +34,17 @@ public class Subscription extends PanacheEntityBase {
     public QueryKind kind;
     public String query;
     public Instant createdAt;
+
+    /** What each of the given subscribers follows, in the order they added it. */
+    public static Map<Long, List<Query>> queriesOf(Collection<Long> subscriberIds) {
+        Map<Long, List<Query>> queries = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select s.subscriber.id, s.kind, s.query from Subscription s "
+                        + "where s.subscriber.id in ?1 order by s.id", Object[].class)
+                .setParameter(1, subscriberIds).getResultList()) {
+            queries.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new Query((QueryKind) row[1], (String) row[2]));
+        }
+        return queries;
+    }
 
     public static Subscription of(QueryKind kind, String query) {
         Subscription s = new Subscription();

@@ -4,8 +4,8 @@ import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.ListUnsubscribe;
 import dev.paperdigest.common.MailSending;
 import dev.paperdigest.common.PublicLinks;
-import dev.paperdigest.matching.NewPaperMatching;
 import dev.paperdigest.matching.QueryKind;
+import dev.paperdigest.papers.Paper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,16 +34,14 @@ public class SubscriptionService {
     private final DigestConfig config;
     private final LinkTokens tokens;
     private final PublicLinks links;
-    private final NewPaperMatching matching;
     private final MailSending mailSending;
     private final Clock clock;
 
-    public SubscriptionService(DigestConfig config, LinkTokens tokens, PublicLinks links, NewPaperMatching matching,
-            MailSending mailSending, Clock clock) {
+    public SubscriptionService(DigestConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending,
+            Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.links = links;
-        this.matching = matching;
         this.mailSending = mailSending;
         this.clock = clock;
     }
@@ -79,14 +77,20 @@ public class SubscriptionService {
         if (isNew) {
             subscriber.persist();
         }
-        String unsubscribeUrl = links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE));
         if (subscriber.status == SubscriberStatus.ACTIVE) {
+            String unsubscribeUrl = links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE));
             return SubscriptionMails.alreadySubscribed(
                             links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)), unsubscribeUrl)
                     .mail(ListUnsubscribe.headers(new Mail(), unsubscribeUrl))
                     .to(subscriber.email)
                     .subject("Your Paper Digest subscription");
         }
+        return confirmationMail(subscriber);
+    }
+
+    /** The double opt-in email for a pending subscriber. */
+    MailTemplateInstance confirmationMail(Subscriber subscriber) {
+        String unsubscribeUrl = links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE));
         String confirmUrl = links.withToken("/confirm", tokens.issue(subscriber, LinkPurpose.CONFIRM));
         return SubscriptionMails.confirm(confirmUrl, unsubscribeUrl, summary(subscriber))
                 .mail(ListUnsubscribe.headers(new Mail(), unsubscribeUrl))
@@ -95,27 +99,29 @@ public class SubscriptionService {
     }
 
     /**
-     * Double opt-in. Confirming twice is harmless. A new subscriber is matched against the
-     * papers of the last {@link #BACKFILL} at once, since everyone else was matched against
-     * them already and the first digest should not be empty for want of timing.
+     * Double opt-in. Confirming twice is harmless. A new subscriber's first digest reaches back
+     * {@link #BACKFILL}, so it is not empty for want of timing.
      */
+    @Transactional
     public Subscriber confirm(String token) {
-        Instant now = clock.instant();
-        boolean[] activated = {false};
-        Subscriber subscriber = QuarkusTransaction.requiringNew().call(() -> {
-            Subscriber s = tokens.verify(token, LinkPurpose.CONFIRM);
-            if (s.status != SubscriberStatus.ACTIVE) {
-                s.status = SubscriberStatus.ACTIVE;
-                s.confirmedAt = now;
-                s.unsubscribedAt = null;
-                activated[0] = true;
-            }
-            return s;
-        });
-        if (activated[0]) {
-            matching.matchRecentFor(subscriber.id, now.minus(BACKFILL));
+        Subscriber subscriber = tokens.verify(token, LinkPurpose.CONFIRM);
+        if (subscriber.status != SubscriberStatus.ACTIVE) {
+            Instant now = clock.instant();
+            subscriber.confirmedAt = now;
+            activate(subscriber, now, backfillRound(now));
         }
         return subscriber;
+    }
+
+    /** Papers that entered matching in the last {@link #BACKFILL} count as new to someone who (re)starts now. */
+    static long backfillRound(Instant now) {
+        return Paper.latestRoundBefore(now.minus(BACKFILL));
+    }
+
+    static void activate(Subscriber subscriber, Instant now, long backfillRound) {
+        subscriber.status = SubscriberStatus.ACTIVE;
+        subscriber.unsubscribedAt = null;
+        subscriber.startDigests(backfillRound, now);
     }
 
     @Transactional
@@ -140,23 +146,25 @@ public class SubscriptionService {
     @Transactional
     public Subscriber update(String token, SubscriptionRequest request) {
         Subscriber subscriber = tokens.verify(token, LinkPurpose.MANAGE);
-        apply(subscriber, request, clock.instant());
+        Instant now = clock.instant();
+        apply(subscriber, request, now);
         if (subscriber.status == SubscriberStatus.UNSUBSCRIBED) {
             // the manage link proves the address, so no new confirmation is needed
-            subscriber.status = SubscriberStatus.ACTIVE;
-            subscriber.unsubscribedAt = null;
+            activate(subscriber, now, backfillRound(now));
+        } else if (subscriber.status == SubscriberStatus.ACTIVE) {
+            subscriber.nextDigestAt = now; // the schedule may have changed: the next tick works it out again
         }
         return subscriber;
     }
 
-    private static void apply(Subscriber subscriber, SubscriptionRequest request, Instant now) {
+    static void apply(Subscriber subscriber, SubscriptionRequest request, Instant now) {
         subscriber.frequency = request.frequency();
         subscriber.sendHour = request.sendHour();
         subscriber.timeZone = request.timeZone();
         subscriber.replaceSubscriptions(request.subscriptions(), now);
     }
 
-    private Subscriber newSubscriber(String email, Instant now) {
+    static Subscriber newSubscriber(String email, Instant now) {
         Subscriber subscriber = new Subscriber();
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
@@ -168,7 +176,7 @@ public class SubscriptionService {
     }
 
     /** At most {@code confirmations-per-address-per-day} emails a day to one address, so the form cannot be used to flood it. */
-    private boolean mayEmail(Subscriber subscriber, Instant now) {
+    boolean mayEmail(Subscriber subscriber, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (!today.equals(subscriber.confirmationsDay)) {
             subscriber.confirmationsDay = today;

@@ -89,7 +89,8 @@ class AdminApiTest {
         Admin.admin().get("/api/admin/subscribers/" + subscriber + "/export").then().statusCode(200)
                 .body("deliveries[0].period", equalTo("2026-12-01"))
                 .body("deliveries[0].status", equalTo("SENT"))
-                .body("matches.title", hasItem("All about " + topic))
+                .body("deliveries[0].papers.title", hasItem("All about " + topic))
+                .body("deliveries[0].papers[0].reasons", hasItem("keyword “" + topic + "”"))
                 .body("subscriber.subscriptions.query", not(hasItem("something else")));
     }
 

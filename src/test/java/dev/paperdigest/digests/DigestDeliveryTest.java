@@ -147,7 +147,6 @@ class DigestDeliveryTest {
                 .body(containsString("Dry " + topic), containsString("1 new paper"));
         Admin.admin().get("/api/admin/subscribers/" + id + "/export").then().statusCode(200)
                 .body("subscriber.email", equalTo(email))
-                .body("matches.title", org.hamcrest.Matchers.contains("Dry " + topic))
                 .body("deliveries", hasSize(0));
         RestAssured.get("/api/admin/subscribers/" + id + "/digest-preview").then().statusCode(401);
     }
@@ -244,7 +243,11 @@ class DigestDeliveryTest {
 
     /** The run once it has finished, as the admin API shows it. */
     static JsonPath awaitRun(int id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        return awaitRun(id, Duration.ofSeconds(30));
+    }
+
+    static JsonPath awaitRun(int id, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             JsonPath run = Admin.admin().get("/api/admin/digest-runs/" + id).then().statusCode(200).extract().jsonPath();
             String status = run.getString("status");

@@ -1,9 +1,9 @@
 package dev.paperdigest.matching;
 
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,14 +25,14 @@ class EvaluationAgreesWithLuceneTest {
         List<MatchablePaper> papers = SeedPapers.all();
         List<MemoryIndex> perPaper = new ArrayList<>();
         for (MatchablePaper paper : papers) {
-            perPaper.add(MemoryIndex.fromDocument(MatchingBenchmark.luceneDocument(paper), PaperAnalysis.INDEXING));
+            perPaper.add(MemoryIndex.fromDocument(SeedPapers.luceneDocument(paper), PaperAnalysis.INDEXING));
         }
         List<String> words = List.of("quantization", "sparse", "attention", "diffusion", "image", "retrieval", "decoding",
                 "memory", "reasoning", "benchmark", "agents", "vision", "speech", "translation", "efficient", "training");
         List<String> prefixes = List.of("quantiz*", "retriev*", "reason*", "transl*", "efficien*");
         Random random = new Random(11);
         LuceneMatcher matcher = new LuceneMatcher();
-        LuceneMatcher.Run run = matcher.prepare(papers); // one day index for all queries, as in match()
+        MatchSession session = matcher.index(papers, Instant.now()); // one index for all queries, as in a digest run
         int nonEmpty = 0;
         for (int i = 0; i < 400; i++) {
             String query = randomQuery(random, words, prefixes);
@@ -42,7 +42,7 @@ class EvaluationAgreesWithLuceneTest {
             } catch (InvalidQueryException refused) {
                 continue;
             }
-            Query lucene = KeywordQuery.toLucene(KeywordQuery.parse(canonical));
+            var lucene = KeywordQuery.toLucene(KeywordQuery.parse(canonical));
             Set<Long> expected = new TreeSet<>();
             for (int p = 0; p < papers.size(); p++) {
                 if (perPaper.get(p).search(lucene) > 0) {
@@ -50,9 +50,7 @@ class EvaluationAgreesWithLuceneTest {
                 }
             }
             Set<Long> actual = new TreeSet<>();
-            for (int ord : run.result(QueryKind.KEYWORD, canonical).ords) {
-                actual.add(papers.get(ord).id());
-            }
+            session.hits(new Query(QueryKind.KEYWORD, canonical)).forEach(h -> actual.add(h.paperId()));
             assertEquals(expected, actual, query);
             nonEmpty += expected.isEmpty() ? 0 : 1;
         }

@@ -2,24 +2,25 @@ package dev.paperdigest.matching;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MatcherBehaviourTest {
 
     private static final PaperMatcher MATCHER = new LuceneMatcher();
     private static final List<MatchablePaper> SEEDS = SeedPapers.all();
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
     private static QueryHit hitOn(long paperId, QueryKind kind, String query) {
         return SeedPapers.hits(MATCHER, SEEDS, kind, query).stream().filter(h -> h.paperId() == paperId)
@@ -57,111 +58,120 @@ class MatcherBehaviourTest {
                 new MatchablePaper(2, "Methods for transformers", filler + " Quantization helps.", List.of(), List.of()),
                 new MatchablePaper(3, "Methods for transformers", filler + " Quantization helps. Quantized models.", List.of(), List.of()),
                 new MatchablePaper(4, "Methods for transformers", filler, List.of(), List.of()));
-        Map<Long, Double> scores = new TreeMap<>();
-        MATCHER.match(papers, List.of(new StoredQuery(1, 1, QueryKind.KEYWORD, "quantization")),
-                h -> scores.put(h.paperId(), h.score()));
+        Map<Long, Double> scores = scores(papers, "quantization");
         assertEquals(Set.of(1L, 2L, 3L), scores.keySet());
         assertTrue(scores.get(1L) > scores.get(3L), "title hit beats abstract hits: " + scores);
         assertTrue(scores.get(3L) > scores.get(2L), "two occurrences beat one: " + scores);
         assertTrue(scores.get(2L) > 0);
         // a second word found adds to the score
-        Map<Long, Double> two = new TreeMap<>();
-        MATCHER.match(papers, List.of(new StoredQuery(1, 1, QueryKind.KEYWORD, "quantization OR ablations")),
-                h -> two.put(h.paperId(), h.score()));
+        Map<Long, Double> two = scores(papers, "quantization OR ablations");
         assertTrue(two.get(2L) > scores.get(2L));
         assertEquals(Set.of(1L, 2L, 3L, 4L), two.keySet());
     }
 
+    private static Map<Long, Double> scores(List<MatchablePaper> papers, String keywords) {
+        Map<Long, Double> scores = new TreeMap<>();
+        MATCHER.index(papers, NOW).hits(new Query(QueryKind.KEYWORD, keywords)).forEach(h -> scores.put(h.paperId(), h.score()));
+        return scores;
+    }
+
     @Test
     void authorAndCategoryScoresAreFixed() {
-        assertEquals(LuceneMatcher.AUTHOR_SCORE, hitOn(0, QueryKind.AUTHOR, "Tim Dettmers").score());
-        assertEquals(LuceneMatcher.CATEGORY_SCORE, hitOn(1, QueryKind.CATEGORY, "cs.CL").score());
+        assertEquals(MatchSession.AUTHOR_SCORE, hitOn(0, QueryKind.AUTHOR, "Tim Dettmers").score());
+        assertEquals(MatchSession.CATEGORY_SCORE, hitOn(1, QueryKind.CATEGORY, "cs.CL").score());
     }
 
-    /** Many subscriptions sharing queries, run on one thread and on four: the same hits. */
     @Test
-    void parallelAndDeduplicatedRunsGiveTheSameHitsAsOneThread() {
+    void theBestPapersSumTheirQueriesAndWeighUpvotesAndAge() {
+        String text = "A study of sparse attention.";
+        List<MatchablePaper> papers = List.of(
+                new MatchablePaper(1, "Sparse attention", text, List.of("Ada Lovelace"), List.of("cs.CL"), 0, NOW),
+                new MatchablePaper(2, "Sparse attention", text, List.of("Alan Turing"), List.of("cs.CL"), 0, NOW),
+                new MatchablePaper(3, "Sparse attention", text, List.of("Alan Turing"), List.of("cs.CL"), 200, NOW),
+                new MatchablePaper(4, "Sparse attention", text, List.of("Alan Turing"), List.of("cs.CL"), 200,
+                        NOW.minus(Duration.ofDays(28))),
+                new MatchablePaper(5, "Protein folding", "Nothing about it.", List.of("Alan Turing"), List.of("q-bio.BM"), 0, NOW));
+        List<Query> queries = List.of(new Query(QueryKind.KEYWORD, "sparse attention"),
+                new Query(QueryKind.AUTHOR, "Ada Lovelace"), new Query(QueryKind.CATEGORY, "cs.CL"));
+
+        RankedPapers best = MATCHER.index(papers, NOW).best(queries, 3);
+
+        // 1: three queries hit it; 3: two hit it, and 200 upvotes; 2: the same without upvotes;
+        // 4: as 3, but four weeks old (half-life one week); 5: no query hits it
+        assertEquals(List.of(1L, 3L, 2L), best.top().stream().map(RankedPapers.Ranked::paperId).toList());
+        assertEquals(4, best.total());
+        assertEquals(1, best.moreCount());
+        assertEquals(List.of(0, 1, 2), best.top().get(0).queries());
+        assertEquals(List.of(0, 2), best.top().get(1).queries());
+        assertEquals(List.of("Sparse", "attention", "Ada Lovelace", "cs.CL"), best.top().get(0).matchedTerms());
+        assertTrue(best.top().get(0).rank() > best.top().get(1).rank() && best.top().get(1).rank() > best.top().get(2).rank());
+        double relevance = best.top().get(2).rank();
+        assertEquals(relevance * Ranking.weight(200, NOW, NOW), best.top().get(1).rank(), 1e-9);
+    }
+
+    @Test
+    void equalRanksGoToTheLowerPaperId() {
+        List<MatchablePaper> papers = new ArrayList<>();
+        for (long id = 20; id > 0; id--) {
+            papers.add(new MatchablePaper(id, "A paper", "Text.", List.of(), List.of("cs.LG"), null, NOW));
+        }
+        RankedPapers best = MATCHER.index(papers, NOW).best(List.of(new Query(QueryKind.CATEGORY, "cs.LG")), 5);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), best.top().stream().map(RankedPapers.Ranked::paperId).toList());
+        assertEquals(20, best.total());
+    }
+
+    @Test
+    void theSameQueriesRankTheSameFromManyThreadsAtOnce() throws Exception {
+        MatchSession session = MATCHER.index(SEEDS, NOW);
+        List<List<Query>> people = new ArrayList<>();
         List<String> keywords = List.of("quantization", "\"mixture of experts\"", "diffusion -image", "lora OR adapter*",
-                "title:retrieval", "-vision", "sparse attention");
-        List<StoredQuery> queries = new ArrayList<>();
-        for (int i = 0; i < 12_000; i++) {
-            QueryKind kind = QueryKind.values()[i % 3];
-            String text = switch (kind) {
-                case KEYWORD -> keywords.get(i % keywords.size());
-                case AUTHOR -> i % 2 == 0 ? "Mike Lewis" : "Dettmers";
-                case CATEGORY -> i % 2 == 0 ? "cs.CL" : "cs.*";
-            };
-            queries.add(new StoredQuery(i, i / 3, kind, text));
+                "title:retrieval", "sparse attention");
+        for (int i = 0; i < 3_000; i++) {
+            people.add(List.of(new Query(QueryKind.KEYWORD, keywords.get(i % keywords.size())),
+                    new Query(QueryKind.AUTHOR, i % 2 == 0 ? "Mike Lewis" : "Dettmers"),
+                    new Query(QueryKind.CATEGORY, i % 3 == 0 ? "cs.CL" : "cs.*")));
         }
-        List<String> single = Collections.synchronizedList(new ArrayList<>());
-        Set<Long> subscriptionsHit = new HashSet<>();
-        new LuceneMatcher(1).match(SEEDS, queries, h -> {
-            single.add(h.toString());
-            subscriptionsHit.add(h.subscriptionId());
-        });
-        List<String> parallel = Collections.synchronizedList(new ArrayList<>());
-        Set<String> threads = Collections.synchronizedSet(new HashSet<>());
-        new LuceneMatcher(4).match(SEEDS, queries, h -> {
-            parallel.add(h.toString());
-            threads.add(Thread.currentThread().getName());
-        });
-        assertTrue(single.size() > 100_000, "a real workload: " + single.size());
-        assertEquals(single.stream().sorted().toList(), parallel.stream().sorted().toList());
-        assertTrue(threads.stream().allMatch(t -> t.startsWith("paper-matcher-")), threads.toString());
-        // "-vision" was stored before the rules changed: it matches nothing rather than failing the run
-        List<Long> stale = queries.stream().filter(q -> q.text().equals("-vision")).map(StoredQuery::subscriptionId).toList();
-        assertTrue(stale.size() > 100);
-        assertTrue(stale.stream().noneMatch(subscriptionsHit::contains));
+        MatchSession oneThread = MATCHER.index(SEEDS, NOW);
+        List<RankedPapers> alone = people.stream().map(q -> oneThread.best(q, 25)).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RankedPapers>> together = new ArrayList<>();
+            for (List<Query> queries : people) {
+                together.add(threads.submit(() -> session.best(queries, 25)));
+            }
+            for (int i = 0; i < people.size(); i++) {
+                assertEquals(alone.get(i), together.get(i).get());
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertTrue(alone.get(0).total() > 25, "a broad category: " + alone.get(0).total());
+        assertEquals(keywords.size() + 2 + 2, session.distinctQueries(), "each distinct query is evaluated once");
     }
 
     @Test
-    void hitsOfIdenticalQueriesAreIdentical() {
-        List<StoredQuery> queries = List.of(new StoredQuery(1, 10, QueryKind.KEYWORD, "quantization"),
-                new StoredQuery(2, 20, QueryKind.KEYWORD, "quantization"));
-        Map<Long, List<String>> bySubscription = new TreeMap<>();
-        MATCHER.match(SEEDS, queries, h -> bySubscription.computeIfAbsent(h.subscriptionId(), k -> new ArrayList<>())
-                .add(h.paperId() + ":" + h.score() + ":" + h.matchedTerms()));
-        assertEquals(bySubscription.get(1L), bySubscription.get(2L));
-        assertEquals(SeedPapers.matchIds(MATCHER, SEEDS, QueryKind.KEYWORD, "quantization").size(), bySubscription.get(1L).size());
-        assertTrue(bySubscription.get(1L).size() >= 12);
-    }
-
-    @Test
-    void aFailingConsumerStopsTheRunWithItsOwnException() {
-        List<StoredQuery> queries = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            queries.add(new StoredQuery(i, i, QueryKind.CATEGORY, "cs.*"));
-        }
-        IllegalStateException boom = new IllegalStateException("boom");
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> new LuceneMatcher(2).match(SEEDS, queries, h -> {
-                    throw boom;
-                }));
-        assertSame(boom, thrown);
+    void aStoredQueryThatNoLongerValidatesMatchesNothing() {
+        MatchSession session = MATCHER.index(SEEDS, NOW);
+        // "-vision" was stored before the rules changed: it matches nothing rather than failing the digest
+        RankedPapers best = session.best(List.of(new Query(QueryKind.KEYWORD, "-vision"),
+                new Query(QueryKind.AUTHOR, "Mike Lewis")), 25);
+        assertEquals(15, best.total());
+        assertTrue(best.top().stream().allMatch(r -> r.queries().equals(List.of(1))));
+        assertEquals(1, session.refusedQueries());
     }
 
     @Test
     void nothingToMatchGivesNoHits() {
-        List<QueryHit> hits = new ArrayList<>();
-        MATCHER.match(List.of(), List.of(new StoredQuery(1, 1, QueryKind.KEYWORD, "llm")), hits::add);
-        MATCHER.match(SEEDS, List.of(), hits::add);
-        MATCHER.match(List.of(new MatchablePaper(1, null, null, null, null)),
-                List.of(new StoredQuery(1, 1, QueryKind.KEYWORD, "llm"), new StoredQuery(2, 1, QueryKind.AUTHOR, "Mike Lewis"),
-                        new StoredQuery(3, 1, QueryKind.CATEGORY, "cs.*"), new StoredQuery(4, 1, null, null)), hits::add);
+        assertEquals(RankedPapers.NONE, MATCHER.index(List.of(), NOW).best(List.of(new Query(QueryKind.KEYWORD, "llm")), 25));
+        assertEquals(RankedPapers.NONE, MATCHER.index(SEEDS, NOW).best(List.of(), 25));
         List<MatchablePaper> withNull = new ArrayList<>(SEEDS.subList(0, 3));
         withNull.add(null);
-        List<StoredQuery> queriesWithNull = new ArrayList<>();
-        queriesWithNull.add(null);
-        MATCHER.match(withNull, queriesWithNull, hits::add);
-        assertEquals(List.of(), hits);
-    }
-
-    @Test
-    void everyHitCarriesItsSubscriptionAndSubscriber() {
-        List<QueryHit> hits = new ArrayList<>();
-        MATCHER.match(SEEDS, List.of(new StoredQuery(77, 7, QueryKind.AUTHOR, "M. Lewis")), hits::add);
-        assertEquals(Set.of(77L), hits.stream().map(QueryHit::subscriptionId).collect(Collectors.toSet()));
-        assertEquals(Set.of(7L), hits.stream().map(QueryHit::subscriberId).collect(Collectors.toSet()));
-        assertEquals(15, hits.size());
+        withNull.add(new MatchablePaper(99, null, null, null, null));
+        MatchSession session = MATCHER.index(withNull, NOW);
+        List<Query> queries = new ArrayList<>(List.of(new Query(QueryKind.KEYWORD, "llm"),
+                new Query(QueryKind.AUTHOR, "Mike Lewis"), new Query(QueryKind.CATEGORY, "cs.*"), new Query(null, null)));
+        queries.add(null);
+        assertEquals(0, session.best(queries, 25).top().stream().filter(r -> r.paperId() == 99).count());
+        assertEquals(2, session.refusedQueries());
     }
 }

@@ -3,15 +3,19 @@ package dev.paperdigest.matching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /** The 503 real seed papers (src/test/resources/seed-papers.json), as the matcher sees them; id = index in the file. */
 final class SeedPapers {
@@ -52,15 +56,23 @@ final class SeedPapers {
     /** Ids of the papers one query matches. */
     static Set<Long> matchIds(PaperMatcher matcher, Collection<MatchablePaper> papers, QueryKind kind, String text) {
         Set<Long> ids = new TreeSet<>();
-        matcher.match(papers, List.of(new StoredQuery(1, 1, kind, text)), hit -> ids.add(hit.paperId()));
+        hits(matcher, papers, kind, text).forEach(hit -> ids.add(hit.paperId()));
         return ids;
     }
 
     /** Every hit of one query. */
     static List<QueryHit> hits(PaperMatcher matcher, Collection<MatchablePaper> papers, QueryKind kind, String text) {
-        List<QueryHit> hits = new ArrayList<>();
-        Consumer<QueryHit> add = hits::add;
-        matcher.match(papers, List.of(new StoredQuery(1, 1, kind, text)), add);
-        return hits;
+        return matcher.index(papers, Instant.now()).hits(new Query(kind, text));
+    }
+
+    /** A paper as a Lucene document with the fields the matcher indexes, for comparisons with plain Lucene. */
+    static Document luceneDocument(MatchablePaper paper) {
+        Document doc = new Document();
+        String title = paper.title() == null ? "" : paper.title();
+        doc.add(new TextField(PaperAnalysis.TITLE, title, Field.Store.NO));
+        doc.add(new TextField(PaperAnalysis.TITLE + PaperAnalysis.RAW_SUFFIX, title, Field.Store.NO));
+        doc.add(new TextField(PaperAnalysis.ABSTRACT, paper.abstractText(), Field.Store.NO));
+        doc.add(new TextField(PaperAnalysis.ABSTRACT + PaperAnalysis.RAW_SUFFIX, paper.abstractText(), Field.Store.NO));
+        return doc;
     }
 }

@@ -3,6 +3,8 @@ package dev.paperdigest.support;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
+
 /** RestAssured requests as the admin user of the test profile. */
 public final class Admin {
 
@@ -13,5 +15,10 @@ public final class Admin {
 
     public static RequestSpecification admin() {
         return RestAssured.given().auth().preemptive().basic("admin", PASSWORD);
+    }
+
+    /** An admin request carrying JSON Lines. */
+    public static RequestSpecification jsonLines(String lines) {
+        return admin().contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,8 @@
 package dev.paperdigest.support;
 
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -9,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +62,24 @@ public final class Mailbox {
         return received;
     }
 
-    /** Waits up to 10 s for {@code count} emails to arrive for the address. */
+    /** The Message-ID of every email received, by recipient; reads headers only, so it is quick for thousands. */
+    public static Map<String, List<String>> messageIdsByRecipient() {
+        Map<String, List<String>> byRecipient = new HashMap<>();
+        for (MimeMessage message : SmtpServer.greenMail().getReceivedMessages()) {
+            try {
+                String[] ids = message.getHeader("Message-ID");
+                for (Address recipient : message.getAllRecipients()) {
+                    byRecipient.computeIfAbsent(recipient.toString().toLowerCase(Locale.ROOT), r -> new ArrayList<>())
+                            .add(ids == null ? "" : ids[0]);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return byRecipient;
+    }
+
+    /** Waits up to 20 s for {@code count} emails to arrive for the address. */
     public static List<Received> await(String address, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         List<Received> received = of(address);

@@ -2,7 +2,7 @@ package dev.paperdigest.papers.ingestion;
 
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.ProblemException;
-import dev.paperdigest.papers.ImportReport;
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.PaperRecord;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.PaperSource;

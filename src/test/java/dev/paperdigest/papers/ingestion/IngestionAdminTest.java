@@ -15,14 +15,12 @@ import dev.paperdigest.papers.FolderImport;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.support.Admin;
+import dev.paperdigest.support.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The admin side: starting and reading runs, imports by Content-Type, the import folder. */
@@ -133,20 +132,16 @@ class IngestionAdminTest {
     }
 
     @Test
-    void tooLargeIsRefused() throws Exception {
-        byte[] big = new byte[1_200_000]; // the test limit is 1M
-        java.util.Arrays.fill(big, (byte) ' ');
-        // Expect: 100-continue lets the server refuse on the headers; a client that streams the whole
-        // body anyway may be cut off mid-write, before it reads the 413
-        HttpRequest request = HttpRequest.newBuilder(testUrl.toURI().resolve("/api/admin/papers/import"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + Admin.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-ndjson")
-                .version(HttpClient.Version.HTTP_1_1)
-                .expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(413, response.statusCode());
+    void tooLargeIsRefusedOnItsHeadersBeforeTheBodyIsSent() {
+        // the test limit is 1M; a careful client asks first (Expect: 100-continue) and is told no
+        RawHttp.Answer answer = RawHttp.headersOnly(testUrl, "POST", "/api/admin/papers/import", Map.of(
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + Admin.PASSWORD).getBytes(StandardCharsets.UTF_8)),
+                "Content-Type", "application/x-ndjson",
+                "Content-Length", "1200000",
+                "Expect", "100-continue"));
+        assertEquals(413, answer.status());
+        assertFalse(answer.head().contains("100 Continue"), answer.head());
+        assertTrue(answer.body().contains("\"status\":413"), answer.body());
     }
 
     @Test

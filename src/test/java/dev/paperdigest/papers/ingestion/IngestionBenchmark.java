@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperdigest.papers.ArxivAtomParser;
 import dev.paperdigest.papers.HfDailyPapersParser;
-import dev.paperdigest.papers.ImportReport;
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperImporter;

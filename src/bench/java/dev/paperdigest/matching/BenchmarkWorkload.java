@@ -16,10 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The workload of /work/shared/BENCHMARK.md, generated deterministically (fixed seed) from the 503
- * seed papers: the day's 2,000 papers and N subscribers with 1 to 5 subscriptions each.
+ * The benchmark workload of docs/PERFORMANCE.md, generated deterministically (fixed seed) from the
+ * 503 seed papers: the day's 2,000 papers and N subscribers with 1 to 5 subscriptions each.
  */
 final class BenchmarkWorkload {
+
+    /** One subscription of subscriber number {@code subscriber}. */
+    record Subscription(long id, int subscriber, QueryKind kind, String text) {
+        Query query() {
+            return new Query(kind, text);
+        }
+    }
 
     static final long SEED = 20260101L;
     static final int DAY_SIZE = 2000;
@@ -200,9 +207,9 @@ final class BenchmarkWorkload {
     }
 
     /** N subscribers with 1 to 5 subscriptions (mean 2.5): 60% keywords, 30% authors, 10% categories. */
-    List<StoredQuery> subscriptions(int subscribers) {
+    List<Subscription> subscriptions(int subscribers) {
         Random random = new Random(SEED + subscribers);
-        List<StoredQuery> queries = new ArrayList<>((int) (subscribers * 2.6));
+        List<Subscription> queries = new ArrayList<>((int) (subscribers * 2.6));
         long id = 1;
         for (int s = 0; s < subscribers; s++) {
             double r = random.nextDouble();
@@ -210,16 +217,26 @@ final class BenchmarkWorkload {
             for (int q = 0; q < count; q++) {
                 double kind = random.nextDouble();
                 if (kind < 0.6) {
-                    queries.add(new StoredQuery(id++, s, QueryKind.KEYWORD, keyword(random)));
+                    queries.add(new Subscription(id++, s, QueryKind.KEYWORD, keyword(random)));
                 } else if (kind < 0.9) {
-                    queries.add(new StoredQuery(id++, s, QueryKind.AUTHOR, author(random)));
+                    queries.add(new Subscription(id++, s, QueryKind.AUTHOR, author(random)));
                 } else {
-                    queries.add(new StoredQuery(id++, s, QueryKind.CATEGORY,
+                    queries.add(new Subscription(id++, s, QueryKind.CATEGORY,
                             broadCategories.get(random.nextInt(broadCategories.size()))));
                 }
             }
         }
         return queries;
+    }
+
+    /** The subscriptions grouped per subscriber, as each one's list of queries. */
+    static List<List<Query>> bySubscriber(List<Subscription> subscriptions, int subscribers) {
+        List<List<Query>> people = new ArrayList<>(subscribers);
+        for (int i = 0; i < subscribers; i++) {
+            people.add(new ArrayList<>(3));
+        }
+        subscriptions.forEach(s -> people.get(s.subscriber()).add(s.query()));
+        return people;
     }
 
     private String keyword(Random random) {

@@ -3,7 +3,6 @@ package dev.paperdigest.matching;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.Monitor;
@@ -12,13 +11,13 @@ import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,13 +28,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Figure 1 of /work/shared/BENCHMARK.md: the day's 2,000 papers against N subscribers, for the
- * production shape (LuceneMatcher: per-query search over the day's index, deduplicated, per-term
- * bitsets) and, at the baseline sizes, the plain Lucene monitor and a naive loop (a MemoryIndex
- * per paper, every query run against it). Run with {@code ./mvnw -B -o -Pbenchmark test}
+ * Figure 1 of docs/PERFORMANCE.md: the day's 2,000 papers against N subscribers, for the
+ * production shape (a {@link MatchSession}: per-query search over the day's index, deduplicated,
+ * per-term bitsets, then each subscriber's best 25 ranked and the rest counted, as a digest run
+ * does) and, at the baseline sizes, the plain Lucene monitor and a naive loop (a MemoryIndex per
+ * paper, every query run against it; these only find the hits, they rank nothing). Run with {@code ./mvnw -B -o -Pbenchmark test}
  * (docs/PERFORMANCE.md). System properties: {@code bench.sizes} (default 10000,100000,1000000),
  * {@code bench.runs} (3), {@code bench.baselineSizes} (10000), {@code bench.monitorRuns} (3),
  * {@code bench.naiveRuns} (3), {@code bench.out} (a Markdown file for the results).
@@ -46,6 +46,9 @@ public final class MatchingBenchmark {
 
     private MatchingBenchmark() {
     }
+
+    /** Papers a digest shows: each subscriber's best this many are ranked, the rest counted. */
+    static final int DIGEST_SIZE = 25;
 
     record Measure(double seconds, double buildSeconds, double matchSeconds, long heapAfterBuild, long heapDelta,
                    long retainedDelta, long matches, long[] byKind, int[] distribution, double zeroShare, int distinct) {
@@ -73,7 +76,7 @@ public final class MatchingBenchmark {
                 workload.broadCategories.stream().map(c -> c + " " + perCategory.get(c)).toList());
 
         for (int size : sizes) {
-            List<StoredQuery> queries = workload.subscriptions(size);
+            List<BenchmarkWorkload.Subscription> queries = workload.subscriptions(size);
             describe(size, queries);
             long workloadHeap = usedAfterGc();
             line("Heap holding the workload (papers + %d subscriptions): %d MiB", queries.size(), workloadHeap >> 20);
@@ -99,9 +102,11 @@ public final class MatchingBenchmark {
                     naive.add(m);
                 }
                 summary(size, "naive: a MemoryIndex per paper, every query run", naive);
-                line("Ratios at %d: naive / LuceneMatcher = %.0fx, monitor / LuceneMatcher = %.1fx", size,
-                        median(naive, Measure::seconds) / median(measures, Measure::seconds),
-                        median(monitor, Measure::seconds) / median(measures, Measure::seconds));
+                if (!naive.isEmpty() && !monitor.isEmpty() && !measures.isEmpty()) {
+                    line("Ratios at %d: naive / LuceneMatcher = %.0fx, monitor / LuceneMatcher = %.1fx", size,
+                            median(naive, Measure::seconds) / median(measures, Measure::seconds),
+                            median(monitor, Measure::seconds) / median(measures, Measure::seconds));
+                }
             }
         }
         String out = System.getProperty("bench.out");
@@ -113,34 +118,54 @@ public final class MatchingBenchmark {
 
     // ---- the production shape
 
-    private static Measure runLucene(List<MatchablePaper> papers, List<StoredQuery> queries, int subscribers) {
+    private static Measure runLucene(List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) {
         LuceneMatcher matcher = new LuceneMatcher();
+        List<List<Query>> people = BenchmarkWorkload.bySubscriber(queries, subscribers);
         long base = usedAfterGc();
-        Counter counter = new Counter(queries, subscribers);
         long t0 = System.nanoTime();
-        LuceneMatcher.Run run = matcher.prepare(papers);
+        MatchSession session = matcher.index(papers, Instant.now());
         double build = secs(t0);
         long afterBuild = usedAfterGc();
         long t1 = System.nanoTime();
-        run.run(queries, counter, Runtime.getRuntime().availableProcessors());
+        int[] totals = new int[subscribers];
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < subscribers; i = next.getAndIncrement()) {
+                    totals[i] = session.best(people.get(i), DIGEST_SIZE).total();
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         double match = secs(t1);
         long retained = usedAfterGc();
-        int distinct = run.distinctQueries();
-        if (run.refused.get() > 0) {
-            throw new IllegalStateException(run.refused.get() + " generated queries were refused");
+        if (session.refusedQueries() > 0) {
+            throw new IllegalStateException(session.refusedQueries() + " generated queries were refused");
         }
-        return counter.measure(build + match, build, match, afterBuild, afterBuild - base, retained - base, distinct);
+        long matches = 0;
+        for (int total : totals) {
+            matches += total;
+        }
+        return new Measure(build + match, build, match, afterBuild, afterBuild - base, retained - base, matches,
+                null, distribution(totals), zeroShare(totals), session.distinctQueries());
     }
 
     // ---- the baselines: the same queries as plain Lucene queries
 
+    /** The paper's text fields, plus authors and categories as terms the baseline queries can find. */
     static Document luceneDocument(MatchablePaper paper) {
-        Document doc = new Document();
-        String title = paper.title() == null ? "" : paper.title();
-        doc.add(new TextField(PaperAnalysis.TITLE, title, Field.Store.NO));
-        doc.add(new TextField(PaperAnalysis.TITLE + PaperAnalysis.RAW_SUFFIX, title, Field.Store.NO));
-        doc.add(new TextField(PaperAnalysis.ABSTRACT, paper.abstractText(), Field.Store.NO));
-        doc.add(new TextField(PaperAnalysis.ABSTRACT + PaperAnalysis.RAW_SUFFIX, paper.abstractText(), Field.Store.NO));
+        Document doc = SeedPapers.luceneDocument(paper);
         for (String author : paper.authors()) {
             AuthorName name = AuthorName.parse(author);
             if (name != null) {
@@ -160,7 +185,7 @@ public final class MatchingBenchmark {
      * One subscription as a single Lucene query. Authors are approximated by surname + first
      * initial (slightly broader than LuceneMatcher's rule), enough to compare the cost of the shapes.
      */
-    static Query luceneQuery(StoredQuery query) {
+    static org.apache.lucene.search.Query luceneQuery(BenchmarkWorkload.Subscription query) {
         try {
             return switch (query.kind()) {
                 case KEYWORD -> KeywordQuery.toLucene(KeywordQuery.parse(query.text()));
@@ -178,9 +203,9 @@ public final class MatchingBenchmark {
         }
     }
 
-    private static Measure runMonitor(List<MatchablePaper> papers, List<StoredQuery> queries, int subscribers) throws IOException {
+    private static Measure runMonitor(List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) throws IOException {
         long base = usedAfterGc();
-        Counter counter = new Counter(queries, subscribers);
+        Counter counter = new Counter(subscribers);
         long t0 = System.nanoTime();
         try (Monitor monitor = new Monitor(PaperAnalysis.INDEXING)) {
             List<MonitorQuery> batch = new ArrayList<>();
@@ -202,8 +227,8 @@ public final class MatchingBenchmark {
                 MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
                 for (int d = 0; d < docs.length; d++) {
                     for (QueryMatch match : matches.getMatches(d)) {
-                        StoredQuery q = queries.get(Integer.parseInt(match.getQueryId()));
-                        counter.accept(new QueryHit(q.subscriptionId(), q.subscriberId(), slice.get(d).id(), 1.0, List.of()));
+                        BenchmarkWorkload.Subscription q = queries.get(Integer.parseInt(match.getQueryId()));
+                        counter.count(q);
                     }
                 }
             }
@@ -212,11 +237,12 @@ public final class MatchingBenchmark {
         }
     }
 
-    private static Measure runNaive(List<MatchablePaper> papers, List<StoredQuery> queries, int subscribers) {
+    private static Measure runNaive(List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) {
         long base = usedAfterGc();
-        Counter counter = new Counter(queries, subscribers);
+        Counter counter = new Counter(subscribers);
         long t0 = System.nanoTime();
-        Query[] lucene = queries.stream().map(MatchingBenchmark::luceneQuery).toArray(Query[]::new);
+        org.apache.lucene.search.Query[] lucene = queries.stream().map(MatchingBenchmark::luceneQuery)
+                .toArray(org.apache.lucene.search.Query[]::new);
         double build = secs(t0);
         long afterBuild = usedAfterGc();
         long t1 = System.nanoTime();
@@ -225,8 +251,8 @@ public final class MatchingBenchmark {
             for (int i = 0; i < lucene.length; i++) {
                 float score = index.search(lucene[i]);
                 if (score > 0) {
-                    StoredQuery q = queries.get(i);
-                    counter.accept(new QueryHit(q.subscriptionId(), q.subscriberId(), paper.id(), score, List.of()));
+                    BenchmarkWorkload.Subscription q = queries.get(i);
+                    counter.count(q);
                 }
             }
         }
@@ -236,47 +262,50 @@ public final class MatchingBenchmark {
 
     // ---- counting and reporting
 
-    /** A thread-safe consumer that counts hits per subscriber and per kind of query. */
-    static final class Counter implements Consumer<QueryHit> {
+    /** Counts hits per subscriber and per kind of query, from any thread. */
+    static final class Counter {
         private final AtomicIntegerArray perSubscriber;
-        private final byte[] kindOfSubscription;
         private final LongAdder[] byKind = {new LongAdder(), new LongAdder(), new LongAdder()};
 
-        Counter(List<StoredQuery> queries, int subscribers) {
+        Counter(int subscribers) {
             perSubscriber = new AtomicIntegerArray(subscribers);
-            long maxId = queries.stream().mapToLong(StoredQuery::subscriptionId).max().orElse(0);
-            kindOfSubscription = new byte[(int) maxId + 1];
-            queries.forEach(q -> kindOfSubscription[(int) q.subscriptionId()] = (byte) q.kind().ordinal());
         }
 
-        @Override
-        public void accept(QueryHit hit) {
-            perSubscriber.incrementAndGet((int) hit.subscriberId());
-            byKind[kindOfSubscription[(int) hit.subscriptionId()]].increment();
+        void count(BenchmarkWorkload.Subscription hit) {
+            perSubscriber.incrementAndGet(hit.subscriber());
+            byKind[hit.kind().ordinal()].increment();
         }
 
         Measure measure(double seconds, double build, double match, long heapAfterBuild, long heapDelta, long retained, int distinct) {
             int n = perSubscriber.length();
             int[] counts = new int[n];
-            int zero = 0;
             for (int i = 0; i < n; i++) {
                 counts[i] = perSubscriber.get(i);
-                zero += counts[i] == 0 ? 1 : 0;
             }
-            Arrays.sort(counts);
             long[] kinds = {byKind[0].sum(), byKind[1].sum(), byKind[2].sum()};
             return new Measure(seconds, build, match, heapAfterBuild, heapDelta, retained, kinds[0] + kinds[1] + kinds[2], kinds,
-                    new int[] {counts[n / 2], counts[(int) Math.min(n - 1, Math.ceil(0.9 * n) - 1)], counts[n - 1]},
-                    (double) zero / n, distinct);
+                    distribution(counts), zeroShare(counts), distinct);
         }
     }
 
-    private static void describe(int size, List<StoredQuery> queries) throws InvalidQueryException {
+    /** Median, p90 and max of matches per subscriber. */
+    static int[] distribution(int[] perSubscriber) {
+        int[] sorted = perSubscriber.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return new int[] {sorted[n / 2], sorted[(int) Math.min(n - 1, Math.ceil(0.9 * n) - 1)], sorted[n - 1]};
+    }
+
+    private static double zeroShare(int[] perSubscriber) {
+        return Arrays.stream(perSubscriber).filter(c -> c == 0).count() / (double) perSubscriber.length;
+    }
+
+    private static void describe(int size, List<BenchmarkWorkload.Subscription> queries) throws InvalidQueryException {
         long[] kinds = new long[3];
         Set<String> distinct = new HashSet<>();
         LuceneMatcher matcher = new LuceneMatcher();
         long t0 = System.nanoTime();
-        for (StoredQuery q : queries) {
+        for (BenchmarkWorkload.Subscription q : queries) {
             kinds[q.kind().ordinal()]++;
             if (distinct.add(q.kind() + q.text())) {
                 matcher.validate(q.kind(), q.text()); // every generated query is one a subscriber could store
@@ -288,13 +317,19 @@ public final class MatchingBenchmark {
     }
 
     private static String format(Measure m) {
+        String kinds = m.byKind == null ? "" : String.format(Locale.ROOT, " (keyword %,d, author %,d, category %,d)",
+                m.byKind[0], m.byKind[1], m.byKind[2]);
         return String.format(Locale.ROOT, "%.2f s (build %.2f s + match %.2f s); heap after building %d MiB (+%d MiB), retained after matching +%d MiB;"
-                        + " %,d matches (keyword %,d, author %,d, category %,d); per subscriber median %d, p90 %d, max %d, none %.0f%%; %,d distinct queries",
+                        + " %,d matches%s; per subscriber median %d, p90 %d, max %d, none %.0f%%; %,d distinct queries",
                 m.seconds, m.buildSeconds, m.matchSeconds, m.heapAfterBuild >> 20, m.heapDelta >> 20, m.retainedDelta >> 20, m.matches,
-                m.byKind[0], m.byKind[1], m.byKind[2], m.distribution[0], m.distribution[1], m.distribution[2], 100 * m.zeroShare, m.distinct);
+                kinds, m.distribution[0], m.distribution[1], m.distribution[2], 100 * m.zeroShare, m.distinct);
     }
 
     private static void summary(int size, String shape, List<Measure> measures) {
+        if (measures.isEmpty()) {
+            line("%,d subscribers, %s: not run", size, shape);
+            return;
+        }
         double[] s = measures.stream().mapToDouble(Measure::seconds).sorted().toArray();
         Measure mid = measures.stream().filter(m -> m.seconds == s[s.length / 2]).findFirst().orElseThrow();
         line("**%,d subscribers, %s: median %.2f s over %d run(s) (min %.2f, max %.2f)**; median run: %s", size, shape,

@@ -1,4 +1,4 @@
-package dev.paperdigest.papers;
+package dev.paperdigest.common;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,7 +10,7 @@ public class SizeLimitedInputStream extends FilterInputStream {
     /** The input went past the limit. */
     public static class TooLargeException extends IOException {
         public TooLargeException(long limit) {
-            super("larger than digest.limits.max-import-size (" + limit + " bytes)");
+            super("larger than the size limit (" + limit + " bytes)");
         }
     }
 

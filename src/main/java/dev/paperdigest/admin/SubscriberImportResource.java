@@ -1,0 +1,53 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.SizeLimitedInputStream;
+import dev.paperdigest.subscriptions.SubscriberImport;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.InputStream;
+
+@Path("/api/admin/subscribers/import")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriberImportResource {
+
+    private final SubscriberImport subscriberImport;
+    private final DigestConfig config;
+
+    public SubscriberImportResource(SubscriberImport subscriberImport, DigestConfig config) {
+        this.subscriberImport = subscriberImport;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes({"application/x-ndjson", "application/jsonl", "application/json-lines"})
+    @Operation(summary = "Load subscribers in bulk from JSON Lines: {\"email\", \"keywords\": [...], \"authors\": [...], "
+            + "\"categories\": [...], \"frequency\", \"sendHour\", \"timezone\"} a line. With preconfirmed=true the "
+            + "operator vouches for consent and new subscribers are active at once; otherwise each gets the "
+            + "confirmation email. Answers {received, created, updated, skipped, rejected}.")
+    public ImportReport importSubscribers(@QueryParam("preconfirmed") String preconfirmed, InputStream body) {
+        boolean vouched = switch (preconfirmed == null ? "false" : preconfirmed.strip()) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw ProblemException.badRequest("preconfirmed must be true or false, not \"" + preconfirmed + "\"");
+        };
+        long limit = config.limits().maxSubscriberImportSize().asLongValue();
+        ImportReport report = subscriberImport.importLines(new SizeLimitedInputStream(body, limit), vouched);
+        if (report.tooLarge) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than "
+                    + "digest.limits.max-subscriber-import-size (" + limit + " bytes); the lines before that point were stored");
+        }
+        return report;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.PublicLinks;
+import dev.paperdigest.matching.Query;
+import dev.paperdigest.matching.RankedPapers;
+import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.Subscriber;
+import dev.paperdigest.subscriptions.Subscriber.DigestProgress;
+import dev.paperdigest.subscriptions.Subscription;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides who gets a digest in a run, and with which papers: each due subscriber is matched
+ * against the papers of the match rounds after the last one their digests took into account, and
+ * those with something new get a delivery holding the best {@code max-papers} of them. A page of
+ * subscribers is read, matched and written in short transactions of its own, so nothing grows
+ * with the number of subscribers or hits, and a run stopped half-way loses at most one page: the
+ * next run carries on, since a subscriber's progress is written with their delivery.
+ */
+@ApplicationScoped
+public class DigestQueue {
+
+    static final int SUBSCRIBERS_PER_PAGE = 1000;
+    /** However long someone went without a digest, it never reaches back further than this. */
+    static final Duration MAX_LOOKBACK = Duration.ofDays(14);
+
+    /** What a run queued so far, and where the time went (nanoseconds reading, matching, writing). */
+    public record Totals(int subscribers, int queued, long matched, long readNanos, long matchNanos, long writeNanos) {
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
+
+        Totals plus(Totals page) {
+            return new Totals(subscribers + page.subscribers, queued + page.queued, matched + page.matched,
+                    readNanos + page.readNanos, matchNanos + page.matchNanos, writeNanos + page.writeNanos);
+        }
+
+        public String split() {
+            return String.format(Locale.ROOT, "reading subscribers %.1f s, matching %.1f s, writing deliveries %.1f s",
+                    readNanos / 1e9, matchNanos / 1e9, writeNanos / 1e9);
+        }
+    }
+
+    /** Told after each page; answers whether to go on (false when the run was cancelled). */
+    public interface Progress {
+        boolean afterPage(Totals soFar);
+    }
+
+    private record PageRead(List<Subscriber> subscribers, Map<Long, List<Query>> queries, Set<String> existing) {
+    }
+
+    private record PageWrite(List<Delivery> deliveries, List<DigestProgress> progress, Totals totals) {
+    }
+
+    private final DigestConfig config;
+    private final MatchSessions sessions;
+    private final PublicLinks links;
+
+    public DigestQueue(DigestConfig config, MatchSessions sessions, PublicLinks links) {
+        this.config = config;
+        this.sessions = sessions;
+        this.links = links;
+    }
+
+    /** Queues the run's digests against the papers of the rounds up to {@code throughRound}. */
+    public Totals queue(DigestRun run, long throughRound, Instant now, Progress progress) {
+        long floorRound = QuarkusTransaction.requiringNew().call(() -> Paper.latestRoundBefore(now.minus(MAX_LOOKBACK)));
+        Totals totals = Totals.NONE;
+        long afterId = 0;
+        while (true) {
+            long from = afterId;
+            long t0 = System.nanoTime();
+            PageRead read = QuarkusTransaction.requiringNew().call(() -> read(run, from, now));
+            if (read.subscribers().isEmpty()) {
+                return totals;
+            }
+            long t1 = System.nanoTime();
+            PageWrite write = match(run, read, throughRound, floorRound, now);
+            long t2 = System.nanoTime();
+            if (!run.dryRun) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Delivery.persist(write.deliveries());
+                    Subscriber.recordDigestProgress(write.progress());
+                });
+            }
+            long t3 = System.nanoTime();
+            totals = totals.plus(write.totals()).plus(new Totals(0, 0, 0, t1 - t0, t2 - t1, t3 - t2));
+            afterId = read.subscribers().get(read.subscribers().size() - 1).id;
+            if (!progress.afterPage(totals)) {
+                return totals;
+            }
+        }
+    }
+
+    private PageRead read(DigestRun run, long afterId, Instant now) {
+        List<Subscriber> page = run.scheduled
+                ? Subscriber.listDue(now, afterId, SUBSCRIBERS_PER_PAGE)
+                : Subscriber.listActive(afterId, SUBSCRIBERS_PER_PAGE);
+        if (page.isEmpty()) {
+            return new PageRead(page, Map.of(), Set.of());
+        }
+        List<Long> ids = page.stream().map(s -> s.id).toList();
+        Set<String> periods = new HashSet<>();
+        for (Subscriber subscriber : page) {
+            periodFor(run, subscriber, now).ifPresent(p -> periods.add(p.key()));
+        }
+        Set<String> existing = periods.isEmpty() ? Set.of() : new HashSet<>(Delivery.existingKeys(ids, periods));
+        return new PageRead(page, Subscription.queriesOf(ids), existing);
+    }
+
+    private PageWrite match(DigestRun run, PageRead page, long throughRound, long floorRound, Instant now) {
+        List<Delivery> deliveries = new ArrayList<>();
+        List<DigestProgress> progress = new ArrayList<>(page.subscribers().size());
+        int queued = 0;
+        long matched = 0;
+        for (Subscriber subscriber : page.subscribers()) {
+            Optional<DigestPeriod> owed = periodFor(run, subscriber, now);
+            if (owed.isEmpty()) {
+                // a scheduled tick came before their send hour: look again then
+                DigestPeriod current = DigestPeriod.of(subscriber.frequency, now.atZone(subscriber.zone()).toLocalDate());
+                progress.add(new DigestProgress(subscriber.id, subscriber.matchedThrough, sendAt(subscriber, current)));
+                continue;
+            }
+            DigestPeriod period = owed.get();
+            Instant next = later(subscriber.nextDigestAt, sendAt(subscriber, period.next()));
+            long after = Math.max(subscriber.matchedThrough, floorRound);
+            if (page.existing().contains(subscriber.id + " " + period.key()) || after >= throughRound) {
+                // this period has its digest already, or no paper is new to them
+                progress.add(new DigestProgress(subscriber.id, subscriber.matchedThrough, next));
+                continue;
+            }
+            List<Query> queries = page.queries().getOrDefault(subscriber.id, List.of());
+            RankedPapers ranked = sessions.ofRounds(after, throughRound).best(queries, config.delivery().maxPapers());
+            progress.add(new DigestProgress(subscriber.id, throughRound, next));
+            if (ranked.total() == 0) {
+                continue;
+            }
+            queued++;
+            matched += ranked.total();
+            deliveries.add(delivery(run, subscriber, period, Selection.of(ranked, queries), now));
+        }
+        return new PageWrite(deliveries, progress, new Totals(page.subscribers().size(), queued, matched, 0, 0, 0));
+    }
+
+    private Delivery delivery(DigestRun run, Subscriber subscriber, DigestPeriod period, Selection selection, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.subscriberId = subscriber.id;
+        delivery.period = period.key();
+        delivery.status = DeliveryStatus.QUEUED;
+        delivery.digestRunId = run.id;
+        delivery.selection = selection.encode();
+        delivery.paperCount = selection.picks().size();
+        delivery.matchedCount = selection.totalCount();
+        delivery.messageId = "<digest." + delivery.period + "." + subscriber.publicId + "@" + links.host() + ">";
+        delivery.createdAt = now;
+        delivery.nextAttemptAt = now;
+        return delivery;
+    }
+
+    /** The period a run owes a subscriber, or nothing yet (a scheduled tick before their send hour). */
+    Optional<DigestPeriod> periodFor(DigestRun run, Subscriber subscriber, Instant now) {
+        if (run.periodDate != null) {
+            return Optional.of(DigestPeriod.of(subscriber.frequency, run.periodDate));
+        }
+        if (run.scheduled) {
+            return DigestPeriod.due(subscriber.frequency, subscriber.sendHour, subscriber.zone(),
+                    config.delivery().weeklyDay(), now);
+        }
+        return Optional.of(DigestPeriod.of(subscriber.frequency, now.atZone(subscriber.zone()).toLocalDate()));
+    }
+
+    private Instant sendAt(Subscriber subscriber, DigestPeriod period) {
+        return period.sendAt(subscriber.sendHour, subscriber.zone(), config.delivery().weeklyDay());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

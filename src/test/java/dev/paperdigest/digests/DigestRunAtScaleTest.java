@@ -1,0 +1,128 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.support.Admin;
+import dev.paperdigest.support.Mailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+
+/**
+ * The shape of a digest run, not its speed: with transactions cut off after a few seconds, a run
+ * for thousands of subscribers whose broad category subscriptions match hundreds of papers each
+ * completes, every one of them gets exactly one digest, and a run stopped half-way followed by
+ * another still gives exactly one each.
+ */
+@QuarkusTest
+@TestProfile(DigestRunAtScaleTest.ShortTransactions.class)
+class DigestRunAtScaleTest {
+
+    static final int SUBSCRIBERS = 3000;
+
+    public static class ShortTransactions implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // two connections and small claims, so a run sends slowly enough to be stopped half-way
+            return Map.of("quarkus.transaction-manager.default-transaction-timeout", "3s",
+                    "digest.delivery.connections", "2",
+                    "digest.delivery.batch-size", "50");
+        }
+    }
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
+
+    @Test
+    void everySubscriberGetsExactlyOneDigestEvenWhenARunIsStoppedHalfWay() {
+        importPapers(0, 400);
+        List<String> emails = importSubscribers();
+
+        JsonPath first = DigestDeliveryTest.awaitRun(DigestDeliveryTest.startRun("2026-12-10"), Duration.ofMinutes(3));
+        assertThat(first.getString("status"), equalTo("SUCCEEDED"));
+        assertThat(first.getInt("queued"), equalTo(SUBSCRIBERS));
+        assertThat(first.getInt("sent"), equalTo(SUBSCRIBERS));
+        assertExactlyOneDigestEach(emails, "2026-12-10");
+        Mailbox.Received digest = Mailbox.of(emails.get(0)).get(0);
+        // a category matches about half of the 400 papers: the digest shows 25 and counts the rest
+        assertThat(digest.text(), containsString("more matched"));
+        assertThat(digest.text().split("\n\\d+\\. ", -1).length - 1, equalTo(25));
+
+        importPapers(400, 200);
+        int second = DigestDeliveryTest.startRun("2026-12-11");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (countDigests(emails, "2026-12-11") < 200 && Instant.now().isBefore(deadline)) {
+            Mailbox.sleep(20);
+        }
+        Admin.admin().post("/api/admin/digest-runs/" + second + "/cancel").then().statusCode(202);
+        JsonPath cancelled = DigestDeliveryTest.awaitRun(second, Duration.ofMinutes(1));
+        assertThat(cancelled.getString("status"), equalTo("CANCELLED"));
+        int sentBeforeTheStop = countDigests(emails, "2026-12-11");
+        assertThat(sentBeforeTheStop, greaterThan(0));
+        assertThat(sentBeforeTheStop, lessThan(SUBSCRIBERS));
+        Admin.admin().post("/api/admin/digest-runs/" + second + "/cancel").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        JsonPath again = DigestDeliveryTest.awaitRun(DigestDeliveryTest.startRun("2026-12-11"), Duration.ofMinutes(3));
+        assertThat(again.getString("status"), equalTo("SUCCEEDED"));
+        assertExactlyOneDigestEach(emails, "2026-12-11");
+    }
+
+    private void importPapers(int from, int count) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = from; i < from + count; i++) {
+            String categories = i % 2 == 0 ? "[\"cs.LG\"]" : i % 3 == 0 ? "[\"cs.CL\", \"cs.LG\"]" : "[\"cs.CL\"]";
+            lines.append("""
+                    {"arxiv_id": "2612.%05d", "title": "Scaling study %s number %d", "abstract": "We measure how %s scales, part %d.", "authors": ["Ada Lovelace"], "categories": %s}
+                    """.formatted(i, tag, i, tag, i, categories));
+        }
+        Admin.jsonLines(lines.toString()).post("/api/admin/papers/import")
+                .then().statusCode(200).body("created", equalTo(count));
+    }
+
+    private List<String> importSubscribers() {
+        List<String> emails = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            String email = "scale-" + tag + "-" + i + "@example.org";
+            emails.add(email);
+            lines.append("{\"email\": \"").append(email).append("\", \"categories\": [\"")
+                    .append(i % 2 == 0 ? "cs.LG" : "cs.CL").append("\"]}\n");
+        }
+        Admin.jsonLines(lines.toString())
+                .post("/api/admin/subscribers/import?preconfirmed=true").then().statusCode(200)
+                .body("created", equalTo(SUBSCRIBERS));
+        return emails;
+    }
+
+    private static void assertExactlyOneDigestEach(List<String> emails, String period) {
+        Map<String, List<String>> digests = Mailbox.messageIdsByRecipient();
+        for (String email : emails) {
+            List<String> ofPeriod = digests.getOrDefault(email, List.of()).stream()
+                    .filter(id -> id.startsWith("<digest." + period + ".")).toList();
+            assertThat(email + " gets one digest for " + period, ofPeriod.size(), equalTo(1));
+        }
+    }
+
+    private static int countDigests(List<String> emails, String period) {
+        Map<String, List<String>> digests = Mailbox.messageIdsByRecipient();
+        int count = 0;
+        for (String email : emails) {
+            count += (int) digests.getOrDefault(email, List.of()).stream()
+                    .filter(id -> id.startsWith("<digest." + period + ".")).count();
+        }
+        return count;
+    }
+}
