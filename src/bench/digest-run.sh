@@ -55,6 +55,8 @@ pids+=($!)
 sleep 1
 
 admin() { curl -sS -u admin:$password "$@"; }
+# CPU seconds (user + system) the given processes have used so far
+cpu_of() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "scale=1; $t / $(getconf CLK_TCK)" | bc; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
 for run in $(seq 1 "$runs"); do
@@ -96,6 +98,7 @@ for run in $(seq 1 "$runs"); do
     done; sleep 0.5; done ) &
   sampler=$!; pids+=($sampler)
 
+  cpu_java0=$(cpu_of "${service_pids[@]}"); cpu_pg0=$(cpu_of $(pgrep -x postgres)); cpu_sink0=$(cpu_of $(pgrep -x smtp-sink))
   t0=$(date +%s.%N)
   id=$(admin -H 'Content-Type: application/json' -d '{}' "$api/digest-runs" | json "['id']")
   while true; do
@@ -105,14 +108,15 @@ for run in $(seq 1 "$runs"); do
     sleep 0.2
   done
   total_s=$(echo "$(date +%s.%N) - $t0" | bc)
+  cpu="service $(echo "$(cpu_of "${service_pids[@]}") - $cpu_java0" | bc) s, PostgreSQL $(echo "$(cpu_of $(pgrep -x postgres)) - $cpu_pg0" | bc) s, smtp-sink $(echo "$(cpu_of $(pgrep -x smtp-sink)) - $cpu_sink0" | bc) s"
   kill $sampler 2>/dev/null || true
   sent=$(echo "$state" | json "['sent']")
   queued=$(echo "$state" | json "['queued']")
   split=$(grep -ho "queued [0-9]* digests for [0-9]* subscribers in [0-9]* s ([^)]*)" "$out"/service-*.log | head -1)
   metrics=$(curl -sS "http://127.0.0.1:$((base_port + 1))/q/metrics")
-  size_mean=$(echo "$metrics" | awk '/^paperdigest_digests_size_characters_sum/ {s=$2} /^paperdigest_digests_size_characters_count/ {c=$2} END {printf "%d", (c > 0 ? s / c : 30000)}')
-  size_p99=$(echo "$metrics" | awk -F' ' '/^paperdigest_digests_size_characters\{.*quantile="0.99"/ {printf "%d", $2}')
-  size_max=$(echo "$metrics" | awk '/^paperdigest_digests_size_characters_max/ {printf "%d", $2}')
+  size_mean=$(echo "$metrics" | awk '/^paperdigest_digests_size_bytes_sum/ {s=$2} /^paperdigest_digests_size_bytes_count/ {c=$2} END {printf "%d", (c > 0 ? s / c : 30000)}')
+  size_p99=$(echo "$metrics" | awk -F' ' '/^paperdigest_digests_size_bytes\{.*quantile="0.99"/ {printf "%d", $2}')
+  size_max=$(echo "$metrics" | awk '/^paperdigest_digests_size_bytes_max/ {printf "%d", $2}')
   html_max=$(echo "$metrics" | awk '/^paperdigest_digests_html_size_characters_max/ {printf "%d", $2}')
   heap_peak=$(awk '{ if ($2 > m[$1]) m[$1] = $2 } END { for (p in m) printf "%d ", m[p] / 1024 }' "$out/samples.txt")
   rss_peak=$(awk '{ if ($3 > m[$1]) m[$1] = $3 } END { for (p in m) printf "%d ", m[p] / 1024 }' "$out/samples.txt")
@@ -135,6 +139,6 @@ for run in $(seq 1 "$runs"); do
     "$(date -u +%F)" "$db" "$replicas" "$subscribers" "$total_s" "$rate" "$raw_rate" "$(echo "100 * $rate / $raw_rate" | bc -l)" \
     "$split" "${heap_peak% }" "${rss_peak% }" "$db_mb" "$size_mean" "$size_p99" "$size_max" "$html_max" "$import_s" "$matches")
   echo "$line" | tee -a "$report"
-  echo "   run $id: $status, $queued queued, $sent sent; $imported subscribers imported in ${import_s}s"
+  echo "   run $id: $status, $queued queued, $sent sent; $imported subscribers imported in ${import_s}s; CPU during the run: $cpu"
 done
-echo "columns: date | db | processes | subscribers | seconds end to end | digests/s | raw SMTP/s | ratio | split | peak heap MiB | peak RSS MiB | database MiB | digest chars mean / p99 / max | largest HTML part | import s | matches per subscriber"
+echo "columns: date | db | processes | subscribers | seconds end to end | digests/s | raw SMTP/s | ratio | split | peak heap MiB | peak RSS MiB | database MiB | digest bytes mean / p99 / max | largest HTML part (characters) | import s | matches per subscriber"

@@ -2,6 +2,8 @@ package dev.paperdigest.admin;
 
 import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.digests.Delivery;
+import dev.paperdigest.digests.DeliverySelection;
+import dev.paperdigest.digests.Selection;
 import dev.paperdigest.digests.DigestPreviews;
 import dev.paperdigest.matching.QueryKind;
 import dev.paperdigest.papers.Paper;
@@ -101,13 +103,14 @@ public class SubscriberAdminResource {
     public Export export(@PathParam("id") long id) {
         Subscriber subscriber = find(id);
         List<Delivery> deliveries = Delivery.list("subscriberId", Sort.by("id"), id);
+        Map<Long, Selection> selections = deliveries.stream().collect(Collectors.toMap(d -> d.id, d -> DeliverySelection.of(d.id)));
         Set<Long> paperIds = new HashSet<>();
-        deliveries.forEach(d -> paperIds.addAll(d.selected().paperIds()));
+        selections.values().forEach(s -> paperIds.addAll(s.paperIds()));
         Map<Long, Paper> papers = paperIds.isEmpty() ? Map.of()
                 : Paper.listByIds(paperIds).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
         List<DeliveryRecord> records = deliveries.stream().map(d -> new DeliveryRecord(d.id, d.period, d.status.name(),
                         d.paperCount, d.matchedCount, d.attempts, d.sentAt,
-                        d.selected().picks().stream().filter(pick -> papers.containsKey(pick.paperId()))
+                        selections.get(d.id).picks().stream().filter(pick -> papers.containsKey(pick.paperId()))
                                 .map(pick -> new PaperRecord(papers.get(pick.paperId()).arxivId,
                                         papers.get(pick.paperId()).title, pick.describedReasons()))
                                 .toList()))

@@ -146,8 +146,8 @@ public interface DigestConfig {
         int batchSize();
 
         /**
-         * Digests sent at the same time by one process: each holds an SMTP connection, so keep it
-         * at or below {@code quarkus.mailer.max-pool-size}. A distant relay needs more than a near one.
+         * Digests sent at the same time by one process, each over an SMTP connection of its own
+         * (to the {@code quarkus.mailer.*} server). A distant relay needs more than a near one.
          */
         @WithDefault("8")
         int connections();

@@ -2,9 +2,7 @@ package dev.paperdigest.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +33,11 @@ public class MailSending {
         }
     }
 
-    private final ReactiveMailer mailer;
     private final Duration timeout;
     private final Counter unanswered;
 
-    public MailSending(ReactiveMailer mailer,
-            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout, MeterRegistry metrics) {
-        this.mailer = mailer;
+    public MailSending(@ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
+            MeterRegistry metrics) {
         this.timeout = timeout;
         this.unanswered = Counter.builder("paperdigest.mail.unanswered")
                 .description("Email sends given up after quarkus.mailer.timeout without an answer").register(metrics);
@@ -54,10 +50,6 @@ public class MailSending {
 
     public void send(MailTemplateInstance mail) {
         send(mail::send);
-    }
-
-    public void send(Mail mail) {
-        send(() -> mailer.send(mail));
     }
 
     void send(Supplier<Uni<Void>> sending) {

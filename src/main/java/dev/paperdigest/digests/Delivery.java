@@ -9,16 +9,19 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The outbox: one digest for one subscriber and one period, ever (a unique key says so), with
- * what it shows chosen when it was queued ({@link Selection}).
+ * The outbox: one digest for one subscriber and one period, ever (a unique key says so). What it
+ * shows was chosen when it was queued and is kept apart ({@link DeliverySelection}), so the rows
+ * senders update many times stay narrow.
  */
 @Entity
+@DynamicUpdate
 public class Delivery extends PanacheEntityBase {
 
     @Id
@@ -36,8 +39,6 @@ public class Delivery extends PanacheEntityBase {
     public int paperCount;
     /** Papers that matched, shown or not. */
     public int matchedCount;
-    /** {@link Selection#encode()}. */
-    public String selection;
     public int attempts;
     public String lastError;
     /** Derived from subscriber and period, so a resend is recognisable as the same message. */
@@ -49,11 +50,11 @@ public class Delivery extends PanacheEntityBase {
     public String claimedBy;
     public Instant sentAt;
 
-    /** Of the given subscribers, those that have a delivery for one of the given periods: "subscriberId period" each. */
-    public static List<String> existingKeys(Collection<Long> subscriberIds, Collection<String> periods) {
+    /** Of the subscribers with ids from {@code first} to {@code last}, those with a delivery for one of the periods: "subscriberId period" each. */
+    public static List<String> existingKeys(long first, long last, Collection<String> periods) {
         return getEntityManager().createQuery("select d.subscriberId, d.period from Delivery d "
-                        + "where d.subscriberId in ?1 and d.period in ?2", Object[].class)
-                .setParameter(1, subscriberIds).setParameter(2, periods).getResultStream()
+                        + "where d.subscriberId between ?1 and ?2 and d.period in ?3", Object[].class)
+                .setParameter(1, first).setParameter(2, last).setParameter(3, periods).getResultStream()
                 .map(row -> row[0] + " " + row[1]).toList();
     }
 
@@ -100,9 +101,5 @@ public class Delivery extends PanacheEntityBase {
 
     public static long countOfRun(long runId, DeliveryStatus status) {
         return count("digestRunId = ?1 and status = ?2", runId, status);
-    }
-
-    public Selection selected() {
-        return Selection.decode(selection);
     }
 }

@@ -2,23 +2,23 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;
-import dev.paperdigest.common.ListUnsubscribe;
-import dev.paperdigest.common.MailSending;
+import dev.paperdigest.common.RelaxedCommit;
+import dev.paperdigest.digests.smtp.SmtpRefusedException;
+import dev.paperdigest.digests.smtp.SmtpRelay;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
     /**
      * A claim older than this belongs to a sender that died mid-send (a live one gives up after
-     * {@link MailSending#longestWait()}, which raises this when it is longer).
+     * {@link SmtpRelay#longestWait()}, which raises this when it is longer).
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
@@ -88,7 +88,8 @@ public class DeliverySender {
 
     private final DigestConfig config;
     private final DigestComposer composer;
-    private final MailSending mailSending;
+    private final SmtpRelay relay;
+    private final RelaxedCommit relaxedCommit;
     private final ManagedExecutor executor;
     private final Duration abandonedAfter;
     private final Clock clock;
@@ -99,20 +100,22 @@ public class DeliverySender {
     private final ReentrantLock draining = new ReentrantLock();
     private volatile Drain current;
 
-    public DeliverySender(DigestConfig config, DigestComposer composer, MailSending mailSending,
+    public DeliverySender(DigestConfig config, DigestComposer composer, SmtpRelay relay, RelaxedCommit relaxedCommit,
             ManagedExecutor executor, Clock clock, MeterRegistry metrics) {
         this.config = config;
         this.composer = composer;
-        this.mailSending = mailSending;
+        this.relay = relay;
+        this.relaxedCommit = relaxedCommit;
         this.executor = executor;
-        this.abandonedAfter = Collections.max(List.of(ABANDONED_AFTER, mailSending.longestWait().plusMinutes(1)));
+        this.abandonedAfter = Collections.max(List.of(ABANDONED_AFTER, relay.longestWait().plusMinutes(1)));
         this.clock = clock;
         this.sentCounter = Counter.builder("paperdigest.digests.sent").description("Digests accepted by the SMTP server")
                 .register(metrics);
         this.failedAttempts = Counter.builder("paperdigest.digests.failed.attempts")
                 .description("Digest sending attempts that failed (retried until max-attempts)").register(metrics);
-        this.digestSize = DistributionSummary.builder("paperdigest.digests.size").baseUnit("characters")
-                .description("Characters of a digest, both parts").publishPercentiles(0.5, 0.9, 0.99).register(metrics);
+        this.digestSize = DistributionSummary.builder("paperdigest.digests.size").baseUnit("bytes")
+                .description("Bytes of a digest as sent, headers and both parts encoded")
+                .publishPercentiles(0.5, 0.9, 0.99).register(metrics);
         this.htmlSize = DistributionSummary.builder("paperdigest.digests.html.size").baseUnit("characters")
                 .description("Characters of a digest's HTML part (Gmail clips one past about 102 kB)")
                 .publishPercentiles(0.5, 0.9, 0.99).register(metrics);
@@ -156,7 +159,7 @@ public class DeliverySender {
         if (drain != null) {
             drain.stopping = true;
             try {
-                if (draining.tryLock(mailSending.longestWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (draining.tryLock(relay.longestWait().toMillis(), TimeUnit.MILLISECONDS)) {
                     draining.unlock();
                 }
             } catch (InterruptedException e) {
@@ -187,6 +190,7 @@ public class DeliverySender {
         private final BooleanSupplier stop;
         private final ArrayDeque<Claimed> claimed = new ArrayDeque<>();
         private final Map<Long, Paper> papers = new ConcurrentHashMap<>();
+        private final PaperViews views = new PaperViews();
         private final LinkedBlockingQueue<Long> sentIds = new LinkedBlockingQueue<>();
         private final AtomicInteger unreachableInARow = new AtomicInteger();
         private final AtomicInteger sent = new AtomicInteger();
@@ -218,8 +222,17 @@ public class DeliverySender {
         }
 
         private void sendClaimed() {
+            Connection connection = new Connection();
+            try {
+                sendClaimed(connection);
+            } finally {
+                connection.close();
+            }
+        }
+
+        private void sendClaimed(Connection connection) {
             for (Claimed delivery = next(); delivery != null; delivery = next()) {
-                Outcome outcome = send(delivery);
+                Outcome outcome = send(delivery, connection);
                 if (outcome == Outcome.UNREACHABLE) {
                     if (unreachableInARow.incrementAndGet() >= PAUSE_AFTER_UNREACHABLE && !stopping) {
                         LOG.warnf("%d digests in a row got no answer from the SMTP server; the rest waits for the next run",
@@ -265,21 +278,24 @@ public class DeliverySender {
         private List<Claimed> claimBatch() {
             Instant now = clock.instant();
             return QuarkusTransaction.requiringNew().call(() -> {
+                relaxedCommit.forThisTransaction();
                 List<Long> ids = Delivery.lockDue(now, config.delivery().batchSize());
                 if (ids.isEmpty()) {
                     return List.<Claimed>of();
                 }
                 Delivery.claim(ids, JobLease.OWNER, now);
                 List<Delivery> deliveries = Delivery.list("id in ?1", ids);
+                Map<Long, String> selections = DeliverySelection.byDelivery(ids);
                 Map<Long, Subscriber> subscribers = Subscriber.<Subscriber>list("id in ?1",
                                 deliveries.stream().map(d -> d.subscriberId).collect(Collectors.toSet()))
                         .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
                 List<Claimed> batch = new ArrayList<>(deliveries.size());
                 Set<Long> wanted = new HashSet<>();
                 for (Delivery d : deliveries) {
-                    batch.add(new Claimed(d.id, d.period, d.messageId, d.selection, subscribers.get(d.subscriberId)));
+                    String selection = selections.get(d.id);
+                    batch.add(new Claimed(d.id, d.period, d.messageId, selection, subscribers.get(d.subscriberId)));
                     try {
-                        wanted.addAll(Selection.decode(d.selection).paperIds());
+                        wanted.addAll(Selection.decode(selection).paperIds());
                     } catch (IllegalArgumentException unreadable) {
                         // reported when it is composed
                     }
@@ -295,7 +311,7 @@ public class DeliverySender {
             });
         }
 
-        private Outcome send(Claimed delivery) {
+        private Outcome send(Claimed delivery, Connection connection) {
             Subscriber subscriber = delivery.subscriber();
             if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
                 QuarkusTransaction.requiringNew().run(() -> Delivery.update(
@@ -303,14 +319,20 @@ public class DeliverySender {
                 cancelled.incrementAndGet();
                 return Outcome.CANCELLED;
             }
-            Mail mail;
+            boolean eightBit;
             try {
-                Digest digest = composer.compose(subscriber, DigestPeriod.fromKey(delivery.period()),
-                        Selection.decode(delivery.selection()), papers);
-                mail = ListUnsubscribe.headers(DigestMails.mail(digest), digest.unsubscribeUrl())
-                        .addHeader("Message-ID", delivery.messageId());
-                digestSize.record(mail.getHtml().length() + mail.getText().length());
-                htmlSize.record(mail.getHtml().length());
+                eightBit = connection.session().eightBitMime();
+            } catch (IOException e) {
+                return unsent(delivery, e);
+            }
+            DigestMessage message;
+            try {
+                Selection selection = Selection.decode(delivery.selection());
+                Digest digest = composer.compose(subscriber, DigestPeriod.fromKey(delivery.period()), selection,
+                        papersOf(selection), views);
+                message = DigestMessage.of(digest, config.mail().from(), delivery.messageId(), eightBit, clock);
+                digestSize.record(message.bytes().length);
+                htmlSize.record(message.htmlChars());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "delivery %d cannot be composed; marked failed", delivery.id());
                 QuarkusTransaction.requiringNew().run(() -> giveUp(Delivery.findById(delivery.id()),
@@ -319,19 +341,32 @@ public class DeliverySender {
                 return Outcome.REFUSED;
             }
             try {
-                mailSending.send(mail);
-            } catch (RuntimeException e) {
-                LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
-                failedAttempts.increment();
-                QuarkusTransaction.requiringNew().run(() -> retryLater(Delivery.findById(delivery.id()), e));
-                failed.incrementAndGet();
-                return serverAnswered(e) ? Outcome.REFUSED : Outcome.UNREACHABLE;
+                connection.session().send(message.sender(), message.recipient(), message.bytes());
+            } catch (IOException e) {
+                return unsent(delivery, e);
             }
             // accepted by the SMTP server: from here on a failure must not count as a failed send
             sentIds.add(delivery.id());
             sentCounter.increment();
             sent.incrementAndGet();
             return Outcome.SENT;
+        }
+
+        /** The papers a selection shows, from those loaded with the claims (loaded now if they were let go since). */
+        private Map<Long, Paper> papersOf(Selection selection) {
+            List<Long> missing = selection.paperIds().stream().filter(id -> !papers.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> Paper.listByIds(missing).forEach(p -> papers.put(p.id, p)));
+            }
+            return papers;
+        }
+
+        private Outcome unsent(Claimed delivery, IOException e) {
+            LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
+            failedAttempts.increment();
+            QuarkusTransaction.requiringNew().run(() -> retryLater(Delivery.findById(delivery.id()), e));
+            failed.incrementAndGet();
+            return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
         }
 
         /** Commits SENT marks as they come, as many to a transaction as have piled up meanwhile. */
@@ -359,7 +394,10 @@ public class DeliverySender {
         private void markSent(List<Long> ids) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> Delivery.markSent(ids, clock.instant()));
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        relaxedCommit.forThisTransaction();
+                        Delivery.markSent(ids, clock.instant());
+                    });
                     return;
                 } catch (RuntimeException e) {
                     if (attempt == 6) {
@@ -384,16 +422,25 @@ public class DeliverySender {
         }
     }
 
-    private static boolean serverAnswered(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SMTPException) {
-                return true;
+    /** One sending thread's session with the SMTP server, opened when first needed and again after a failure. */
+    private final class Connection {
+        private SmtpRelay.Session session;
+
+        SmtpRelay.Session session() throws IOException {
+            if (session == null) {
+                session = relay.open();
+            }
+            return session;
+        }
+
+        void close() {
+            if (session != null) {
+                session.close();
             }
         }
-        return false;
     }
 
-    private void retryLater(Delivery delivery, RuntimeException e) {
+    private void retryLater(Delivery delivery, Exception e) {
         delivery.attempts++;
         delivery.lastError = message(e);
         delivery.claimedBy = null;
@@ -412,7 +459,7 @@ public class DeliverySender {
         delivery.status = DeliveryStatus.FAILED;
     }
 
-    private static String message(RuntimeException e) {
+    private static String message(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -1,9 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.PublicLinks;
-import dev.paperdigest.matching.SnippetHighlighter;
 import dev.paperdigest.papers.Paper;
-import dev.paperdigest.papers.PaperDisplay;
 import dev.paperdigest.subscriptions.LinkPurpose;
 import dev.paperdigest.subscriptions.LinkTokens;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -17,8 +15,6 @@ import java.util.Map;
 @ApplicationScoped
 public class DigestComposer {
 
-    static final int SNIPPET_CHARS = 420;
-
     private final LinkTokens tokens;
     private final PublicLinks links;
 
@@ -28,12 +24,12 @@ public class DigestComposer {
     }
 
     /** The digest showing a selection; papers deleted since it was made are left out. */
-    public Digest compose(Subscriber subscriber, DigestPeriod period, Selection selection, Map<Long, Paper> papers) {
+    Digest compose(Subscriber subscriber, DigestPeriod period, Selection selection, Map<Long, Paper> papers, PaperViews views) {
         List<Digest.Item> items = new ArrayList<>(selection.picks().size());
         for (Selection.Pick pick : selection.picks()) {
             Paper paper = papers.get(pick.paperId());
             if (paper != null) {
-                items.add(item(paper, pick));
+                items.add(item(paper, pick, views));
             }
         }
         return new Digest(subscriber.email, period, items, selection.moreCount(),
@@ -41,10 +37,9 @@ public class DigestComposer {
                 links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)));
     }
 
-    private static Digest.Item item(Paper paper, Selection.Pick pick) {
-        return new Digest.Item(paper.title, paper.arxivUrl(), paper.pdfUrl(), paper.huggingFaceUrl(),
-                PaperDisplay.metaLine(paper), paper.upvotes,
-                SnippetHighlighter.snippet(paper.abstractText, pick.terms(), SNIPPET_CHARS),
-                pick.describedReasons());
+    private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views) {
+        PaperViews.Card card = views.card(paper);
+        return new Digest.Item(card.title(), card.url(), card.pdfUrl(), card.huggingFaceUrl(), card.meta(), card.upvotes(),
+                views.snippet(paper, pick.terms()), pick.describedReasons());
     }
 }

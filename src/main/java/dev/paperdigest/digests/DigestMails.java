@@ -1,6 +1,5 @@
 package dev.paperdigest.digests;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,9 +16,9 @@ public class DigestMails {
         return render(digest, Variant.TEXT_HTML);
     }
 
-    /** The email, both parts rendered, addressed and with its subject. */
-    static Mail mail(Digest digest) {
-        return Mail.withHtml(digest.email(), digest.subject(), html(digest)).setText(render(digest, Variant.TEXT_PLAIN));
+    /** The plain-text part. */
+    static String text(Digest digest) {
+        return render(digest, Variant.TEXT_PLAIN);
     }
 
     private static String render(Digest digest, String contentType) {

@@ -53,7 +53,7 @@ public class DigestPreviews {
         Map<Long, Paper> papers = QuarkusTransaction.requiringNew().call(() -> Paper.listByIds(selection.paperIds()).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity())));
         DigestPeriod period = DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate());
-        Digest digest = composer.compose(current, period, selection, papers);
+        Digest digest = composer.compose(current, period, selection, papers, new PaperViews());
         return DigestMails.html(digest);
     }
 }

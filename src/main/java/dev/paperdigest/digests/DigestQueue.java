@@ -6,6 +6,7 @@ import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
+import dev.paperdigest.subscriptions.Subscriber.Schedule;
 import dev.paperdigest.subscriptions.Subscriber.DigestProgress;
 import dev.paperdigest.subscriptions.Subscription;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,10 +57,14 @@ public class DigestQueue {
         boolean afterPage(Totals soFar);
     }
 
-    private record PageRead(List<Subscriber> subscribers, Map<Long, List<Query>> queries, Set<String> existing) {
+    private record PageRead(List<Schedule> subscribers, Map<Long, List<Query>> queries, Set<String> existing) {
     }
 
-    private record PageWrite(List<Delivery> deliveries, List<DigestProgress> progress, Totals totals) {
+    /** A delivery to queue and what it shows. */
+    private record Queued(Delivery delivery, Selection selection) {
+    }
+
+    private record PageWrite(List<Queued> deliveries, List<DigestProgress> progress, Totals totals) {
     }
 
     private final DigestConfig config;
@@ -89,13 +94,15 @@ public class DigestQueue {
             long t2 = System.nanoTime();
             if (!run.dryRun) {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    Delivery.persist(write.deliveries());
+                    write.deliveries().forEach(queued -> queued.delivery().persist());
+                    DeliverySelection.persist(write.deliveries().stream()
+                            .map(queued -> DeliverySelection.of(queued.delivery().id, queued.selection())));
                     Subscriber.recordDigestProgress(write.progress());
                 });
             }
             long t3 = System.nanoTime();
             totals = totals.plus(write.totals()).plus(new Totals(0, 0, 0, t1 - t0, t2 - t1, t3 - t2));
-            afterId = read.subscribers().get(read.subscribers().size() - 1).id;
+            afterId = read.subscribers().get(read.subscribers().size() - 1).id();
             if (!progress.afterPage(totals)) {
                 return totals;
             }
@@ -103,84 +110,85 @@ public class DigestQueue {
     }
 
     private PageRead read(DigestRun run, long afterId, Instant now) {
-        List<Subscriber> page = run.scheduled
+        List<Schedule> page = run.scheduled
                 ? Subscriber.listDue(now, afterId, SUBSCRIBERS_PER_PAGE)
                 : Subscriber.listActive(afterId, SUBSCRIBERS_PER_PAGE);
         if (page.isEmpty()) {
             return new PageRead(page, Map.of(), Set.of());
         }
-        List<Long> ids = page.stream().map(s -> s.id).toList();
+        long first = page.get(0).id();
+        long last = page.get(page.size() - 1).id();
         Set<String> periods = new HashSet<>();
-        for (Subscriber subscriber : page) {
+        for (Schedule subscriber : page) {
             periodFor(run, subscriber, now).ifPresent(p -> periods.add(p.key()));
         }
-        Set<String> existing = periods.isEmpty() ? Set.of() : new HashSet<>(Delivery.existingKeys(ids, periods));
-        return new PageRead(page, Subscription.queriesOf(ids), existing);
+        Set<String> existing = periods.isEmpty() ? Set.of() : new HashSet<>(Delivery.existingKeys(first, last, periods));
+        return new PageRead(page, Subscription.queriesOfRange(first, last), existing);
     }
 
     private PageWrite match(DigestRun run, PageRead page, long throughRound, long floorRound, Instant now) {
-        List<Delivery> deliveries = new ArrayList<>();
+        List<Queued> deliveries = new ArrayList<>();
         List<DigestProgress> progress = new ArrayList<>(page.subscribers().size());
         int queued = 0;
         long matched = 0;
-        for (Subscriber subscriber : page.subscribers()) {
+        for (Schedule subscriber : page.subscribers()) {
             Optional<DigestPeriod> owed = periodFor(run, subscriber, now);
             if (owed.isEmpty()) {
                 // a scheduled tick came before their send hour: look again then
-                DigestPeriod current = DigestPeriod.of(subscriber.frequency, now.atZone(subscriber.zone()).toLocalDate());
-                progress.add(new DigestProgress(subscriber.id, subscriber.matchedThrough, sendAt(subscriber, current)));
+                DigestPeriod current = DigestPeriod.of(subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate());
+                progress.add(new DigestProgress(subscriber.id(), subscriber.matchedThrough(), sendAt(subscriber, current)));
                 continue;
             }
             DigestPeriod period = owed.get();
-            Instant next = later(subscriber.nextDigestAt, sendAt(subscriber, period.next()));
-            long after = Math.max(subscriber.matchedThrough, floorRound);
-            if (page.existing().contains(subscriber.id + " " + period.key()) || after >= throughRound) {
+            Instant next = later(subscriber.nextDigestAt(), sendAt(subscriber, period.next()));
+            long after = Math.max(subscriber.matchedThrough(), floorRound);
+            if (page.existing().contains(subscriber.id() + " " + period.key()) || after >= throughRound) {
                 // this period has its digest already, or no paper is new to them
-                progress.add(new DigestProgress(subscriber.id, subscriber.matchedThrough, next));
+                progress.add(new DigestProgress(subscriber.id(), subscriber.matchedThrough(), next));
                 continue;
             }
-            List<Query> queries = page.queries().getOrDefault(subscriber.id, List.of());
+            List<Query> queries = page.queries().getOrDefault(subscriber.id(), List.of());
             RankedPapers ranked = sessions.ofRounds(after, throughRound).best(queries, config.delivery().maxPapers());
-            progress.add(new DigestProgress(subscriber.id, throughRound, next));
+            progress.add(new DigestProgress(subscriber.id(), throughRound, next));
             if (ranked.total() == 0) {
                 continue;
             }
             queued++;
             matched += ranked.total();
-            deliveries.add(delivery(run, subscriber, period, Selection.of(ranked, queries), now));
+            Selection selection = Selection.of(ranked, queries);
+            deliveries.add(new Queued(delivery(run, subscriber, period, selection, now), selection));
         }
         return new PageWrite(deliveries, progress, new Totals(page.subscribers().size(), queued, matched, 0, 0, 0));
     }
 
-    private Delivery delivery(DigestRun run, Subscriber subscriber, DigestPeriod period, Selection selection, Instant now) {
+    private Delivery delivery(DigestRun run, Schedule subscriber, DigestPeriod period, Selection selection, Instant now) {
         Delivery delivery = new Delivery();
-        delivery.subscriberId = subscriber.id;
+        delivery.subscriberId = subscriber.id();
         delivery.period = period.key();
         delivery.status = DeliveryStatus.QUEUED;
         delivery.digestRunId = run.id;
-        delivery.selection = selection.encode();
         delivery.paperCount = selection.picks().size();
         delivery.matchedCount = selection.totalCount();
-        delivery.messageId = "<digest." + delivery.period + "." + subscriber.publicId + "@" + links.host() + ">";
+        delivery.messageId = "<digest." + delivery.period + "." + subscriber.publicId() + "@" + links.host() + ">";
         delivery.createdAt = now;
         delivery.nextAttemptAt = now;
         return delivery;
     }
 
     /** The period a run owes a subscriber, or nothing yet (a scheduled tick before their send hour). */
-    Optional<DigestPeriod> periodFor(DigestRun run, Subscriber subscriber, Instant now) {
+    Optional<DigestPeriod> periodFor(DigestRun run, Schedule subscriber, Instant now) {
         if (run.periodDate != null) {
-            return Optional.of(DigestPeriod.of(subscriber.frequency, run.periodDate));
+            return Optional.of(DigestPeriod.of(subscriber.frequency(), run.periodDate));
         }
         if (run.scheduled) {
-            return DigestPeriod.due(subscriber.frequency, subscriber.sendHour, subscriber.zone(),
+            return DigestPeriod.due(subscriber.frequency(), subscriber.sendHour(), subscriber.zone(),
                     config.delivery().weeklyDay(), now);
         }
-        return Optional.of(DigestPeriod.of(subscriber.frequency, now.atZone(subscriber.zone()).toLocalDate()));
+        return Optional.of(DigestPeriod.of(subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate()));
     }
 
-    private Instant sendAt(Subscriber subscriber, DigestPeriod period) {
-        return period.sendAt(subscriber.sendHour, subscriber.zone(), config.delivery().weeklyDay());
+    private Instant sendAt(Schedule subscriber, DigestPeriod period) {
+        return period.sendAt(subscriber.sendHour(), subscriber.zone(), config.delivery().weeklyDay());
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -72,7 +72,7 @@ public final class MatchSession {
         List<QueryHit> hits = new ArrayList<>(result.size());
         for (int i = 0; i < result.size(); i++) {
             int ord = result.ords[i];
-            hits.add(new QueryHit(day.papers[ord].id(), result.scores[i], result.terms(ord)));
+            hits.add(new QueryHit(day.papers[ord].id(), result.scores[i], result.termsAt(i)));
         }
         return hits;
     }
@@ -103,19 +103,29 @@ public final class MatchSession {
         List<Ranked> top = new ArrayList<>(chosen.length);
         for (int ord : chosen) {
             List<Integer> matchedQueries = new ArrayList<>(2);
-            Map<String, String> terms = new LinkedHashMap<>();
+            List<List<String>> termLists = new ArrayList<>(2);
             for (int q = 0; q < found.length; q++) {
-                if (found[q].contains(ord)) {
+                int at = found[q].indexOf(ord);
+                if (at >= 0) {
                     matchedQueries.add(q);
-                    for (String term : found[q].terms(ord)) {
-                        terms.putIfAbsent(term.toLowerCase(Locale.ROOT), term);
-                    }
+                    termLists.add(found[q].termsAt(at));
                 }
             }
             top.add(new Ranked(day.papers[ord].id(), s.score[ord] * weights[ord], List.copyOf(matchedQueries),
-                    List.copyOf(terms.values())));
+                    termLists.size() == 1 ? termLists.get(0) : merged(termLists)));
         }
         return new RankedPapers(List.copyOf(top), s.count);
+    }
+
+    /** The words of several queries, each once whatever its case, in order of appearance. */
+    private static List<String> merged(List<List<String>> termLists) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        for (List<String> list : termLists) {
+            for (String term : list) {
+                terms.putIfAbsent(term.toLowerCase(Locale.ROOT), term);
+            }
+        }
+        return List.copyOf(terms.values());
     }
 
     QueryResult result(Query query) {

@@ -2,6 +2,7 @@ package dev.paperdigest.matching;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
 /**
@@ -16,23 +17,32 @@ final class QueryResult {
     final int[] ords;
     final double[] scores;
     private final IntFunction<List<String>> termsOf;
+    /** {@link #terms} once worked out, by index into {@link #ords}. */
+    private final AtomicReferenceArray<List<String>> terms;
 
     QueryResult(int[] ords, double[] scores, IntFunction<List<String>> termsOf) {
         this.ords = ords;
         this.scores = scores;
         this.termsOf = termsOf;
+        this.terms = new AtomicReferenceArray<>(ords.length);
     }
 
     int size() {
         return ords.length;
     }
 
-    boolean contains(int ord) {
-        return Arrays.binarySearch(ords, ord) >= 0;
+    /** Where paper {@code ord} is in {@link #ords}, or a negative number. */
+    int indexOf(int ord) {
+        return Arrays.binarySearch(ords, ord);
     }
 
-    /** The words of paper {@code ord} that made it match, as written. */
-    List<String> terms(int ord) {
-        return termsOf.apply(ord);
+    /** The words of the paper at {@code index} that made it match, as written; worked out once. */
+    List<String> termsAt(int index) {
+        List<String> found = terms.get(index);
+        if (found == null) {
+            found = termsOf.apply(ords[index]);
+            terms.compareAndSet(index, null, found);
+        }
+        return found;
     }
 }

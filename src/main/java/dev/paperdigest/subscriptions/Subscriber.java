@@ -77,15 +77,29 @@ public class Subscriber extends PanacheEntityBase {
     }
 
 
+    /** What a digest run reads of a subscriber. */
+    public record Schedule(long id, String publicId, Frequency frequency, int sendHour, String timeZone, long matchedThrough,
+                           Instant nextDigestAt) {
+        public ZoneId zone() {
+            return ZoneId.of(timeZone);
+        }
+    }
+
+    private static final String SCHEDULE = "select new " + Schedule.class.getName()
+            + "(s.id, s.publicId, s.frequency, s.sendHour, s.timeZone, s.matchedThrough, s.nextDigestAt) from Subscriber s ";
+
     /** Active subscribers after {@code afterId}, in id order. */
-    public static List<Subscriber> listActive(long afterId, int limit) {
-        return find("status = ?1 and id > ?2", Sort.by("id"), SubscriberStatus.ACTIVE, afterId).range(0, limit - 1).list();
+    public static List<Schedule> listActive(long afterId, int limit) {
+        return getEntityManager().createQuery(SCHEDULE + "where s.status = ?1 and s.id > ?2 order by s.id", Schedule.class)
+                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, afterId).setMaxResults(limit).getResultList();
     }
 
     /** Active subscribers after {@code afterId} whom the scheduled tick should look at by {@code now}, in id order. */
-    public static List<Subscriber> listDue(Instant now, long afterId, int limit) {
-        return find("status = ?1 and nextDigestAt <= ?2 and id > ?3", Sort.by("id"), SubscriberStatus.ACTIVE, now, afterId)
-                .range(0, limit - 1).list();
+    public static List<Schedule> listDue(Instant now, long afterId, int limit) {
+        return getEntityManager().createQuery(SCHEDULE + "where s.status = ?1 and s.nextDigestAt <= ?2 and s.id > ?3 order by s.id",
+                        Schedule.class)
+                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, now).setParameter(3, afterId).setMaxResults(limit)
+                .getResultList();
     }
 
     public static boolean anyDue(Instant now) {

@@ -37,10 +37,21 @@ public class Subscription extends PanacheEntityBase {
 
     /** What each of the given subscribers follows, in the order they added it. */
     public static Map<Long, List<Query>> queriesOf(Collection<Long> subscriberIds) {
-        Map<Long, List<Query>> queries = new HashMap<>();
-        for (Object[] row : getEntityManager().createQuery("select s.subscriber.id, s.kind, s.query from Subscription s "
+        return queries(getEntityManager().createQuery("select s.subscriber.id, s.kind, s.query from Subscription s "
                         + "where s.subscriber.id in ?1 order by s.id", Object[].class)
-                .setParameter(1, subscriberIds).getResultList()) {
+                .setParameter(1, subscriberIds).getResultList());
+    }
+
+    /** What the subscribers with ids from {@code first} to {@code last} follow: one range of the index, for pages of many. */
+    public static Map<Long, List<Query>> queriesOfRange(long first, long last) {
+        return queries(getEntityManager().createQuery("select s.subscriber.id, s.kind, s.query from Subscription s "
+                        + "where s.subscriber.id between ?1 and ?2 order by s.id", Object[].class)
+                .setParameter(1, first).setParameter(2, last).getResultList());
+    }
+
+    private static Map<Long, List<Query>> queries(List<Object[]> rows) {
+        Map<Long, List<Query>> queries = new HashMap<>();
+        for (Object[] row : rows) {
             queries.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new Query((QueryKind) row[1], (String) row[2]));
         }
         return queries;

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailSendingTest {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final MailSending mailSending = new MailSending(null, Duration.ofMillis(200), metrics);
+    private final MailSending mailSending = new MailSending(Duration.ofMillis(200), metrics);
     private final AtomicInteger tries = new AtomicInteger();
 
     /** Each try is answered by the next of the given outcomes. */

@@ -1,0 +1,37 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.digests.smtp.MimeWriter;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+
+/**
+ * A digest as the email that goes to the SMTP server: both parts rendered, the headers every
+ * digest carries (a Message-ID derived from subscriber and period, RFC 2369 and RFC 8058
+ * unsubscribe headers), in bytes ready to send.
+ *
+ * @param sender the envelope sender: the address of {@code from}
+ */
+record DigestMessage(String sender, String recipient, byte[] bytes, int htmlChars, int textChars) {
+
+    static DigestMessage of(Digest digest, String from, String messageId, boolean eightBit, Clock clock) {
+        String html = DigestMails.html(digest);
+        String text = DigestMails.text(digest);
+        byte[] bytes = new MimeWriter()
+                .header("From", from)
+                .header("To", digest.email())
+                .header("Subject", digest.subject())
+                .header("Message-ID", messageId)
+                .header("List-Unsubscribe", "<" + digest.unsubscribeUrl() + ">")
+                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                .write(text, html, ZonedDateTime.now(clock), eightBit);
+        return new DigestMessage(address(from), digest.email(), bytes, html.length(), text.length());
+    }
+
+    /** {@code digest@example.org} of {@code Paper Digest <digest@example.org>}. */
+    static String address(String mailbox) {
+        int open = mailbox.lastIndexOf('<');
+        int close = mailbox.lastIndexOf('>');
+        return open >= 0 && close > open ? mailbox.substring(open + 1, close).strip() : mailbox.strip();
+    }
+}
