@@ -29,6 +29,18 @@ public interface DigestConfig {
 
     Tokens tokens();
 
+    Retention retention();
+
+    /** How long ended digests and digest runs are kept before the daily clean-up deletes them. */
+    interface Retention {
+        /** Sent and failed deliveries, and ended digest runs, older than this go; it also bounds the dates a run may be asked for. */
+        @WithDefault("P90D")
+        Duration keep();
+
+        @WithDefault("0 40 3 * * ?")
+        String cron();
+    }
+
     interface Mail {
         @WithDefault("Paper Digest <digest@localhost>")
         String from();

@@ -102,4 +102,11 @@ public class Delivery extends PanacheEntityBase {
     public static long countOfRun(long runId, DeliveryStatus status) {
         return count("digestRunId = ?1 and status = ?2", runId, status);
     }
+
+    /** Deletes up to {@code limit} sent or failed deliveries queued before {@code cutoff} (their selections go with them). */
+    static int deleteEndedBefore(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("DELETE FROM delivery WHERE id IN (SELECT id FROM delivery "
+                        + "WHERE created_at < ?1 AND status IN ('SENT', 'FAILED') ORDER BY created_at LIMIT ?2)")
+                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+    }
 }

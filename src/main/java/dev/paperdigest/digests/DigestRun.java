@@ -49,4 +49,11 @@ public class DigestRun extends PanacheEntityBase {
         return update("status = ?1, error = ?2, finishedAt = ?3 where status = ?4 and id <> ?5",
                 RunStatus.FAILED, "the process running it stopped before it finished", now, RunStatus.RUNNING, current);
     }
+
+    /** Deletes up to {@code limit} runs that ended before {@code cutoff}. */
+    static int deleteEndedBefore(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("DELETE FROM digest_run WHERE id IN (SELECT id FROM digest_run "
+                        + "WHERE finished_at < ?1 ORDER BY finished_at LIMIT ?2)")
+                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.RunStatus;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,10 +45,12 @@ public class DigestRuns {
     private final DeliverySender sender;
     private final JobLease lease;
     private final ManagedExecutor executor;
+    private final DigestConfig.Retention retention;
     private final Clock clock;
 
     public DigestRuns(DigestQueue queue, MatchRounds rounds, DeliverySender sender, JobLease lease,
-                      ManagedExecutor executor, Clock clock) {
+                      ManagedExecutor executor, DigestConfig config, Clock clock) {
+        this.retention = config.retention();
         this.queue = queue;
         this.rounds = rounds;
         this.sender = sender;
@@ -57,9 +61,24 @@ public class DigestRuns {
 
     /** Records a run and starts it in the background; the caller polls it by id. */
     public DigestRun start(LocalDate periodDate, boolean dryRun) {
+        if (periodDate != null) {
+            checkWithinRetention(periodDate);
+        }
         DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(periodDate, dryRun, false));
         executor.runAsync(() -> execute(run.id));
         return run;
+    }
+
+    /**
+     * A day older than the retention may have had its deliveries deleted, so a run for it could
+     * send a digest twice.
+     */
+    private void checkWithinRetention(LocalDate periodDate) {
+        LocalDate oldest = LocalDate.ofInstant(clock.instant().minus(retention.keep()), ZoneOffset.UTC).plusDays(1);
+        if (periodDate.isBefore(oldest)) {
+            throw ProblemException.badRequest("date must not lie before " + oldest
+                    + ": older digests may have been deleted (digest.retention.keep); it was " + periodDate);
+        }
     }
 
     /**
