@@ -3,19 +3,26 @@ package dev.paperdigest.subscriptions;
 import dev.paperdigest.common.PublicLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The link in the confirmation email: double opt-in. */
+/**
+ * The link in the confirmation email: double opt-in. GET only shows a button, because mail
+ * scanners open every link; the POST of that button (a plain form) activates.
+ */
 @Path("/confirm")
 @Produces(MediaType.TEXT_HTML)
 public class ConfirmPage {
 
     @CheckedTemplate
     static class Templates {
+        static native TemplateInstance ask(String email, String token);
+
         static native TemplateInstance confirmed(Subscriber subscriber, String manageUrl);
     }
 
@@ -30,6 +37,12 @@ public class ConfirmPage {
     }
 
     @GET
+    public TemplateInstance ask(@QueryParam("token") String token) {
+        return Templates.ask(tokens.verify(token, LinkPurpose.CONFIRM).email, token);
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
     public TemplateInstance confirm(@QueryParam("token") String token) {
         Subscriber subscriber = service.confirm(token);
         return Templates.confirmed(subscriber, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 /** Seeing and changing one's subscriptions without an account: the signed link is the login. */
 @Path("/manage")
@@ -21,7 +22,7 @@ public class ManagePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(Subscriber subscriber, SubscriptionForm form, FormErrors errors,
-                                              String token, String unsubscribeUrl, boolean saved);
+                                              String token, String unsubscribeUrl, boolean saved, boolean revoked);
     }
 
     private final SubscriptionService service;
@@ -37,9 +38,20 @@ public class ManagePage {
     }
 
     @GET
-    public TemplateInstance show(@QueryParam("token") String token) {
+    public TemplateInstance show(@QueryParam("token") String token, @QueryParam("revoked") boolean revoked) {
         Subscriber subscriber = service.forManaging(token);
-        return page(subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false);
+        return page(subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false, revoked);
+    }
+
+    /** Signs out everywhere: every link sent so far stops working, and this browser moves to a fresh one. */
+    @POST
+    @Path("revoke")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    public Response revoke(@QueryParam("token") String token) {
+        Subscriber subscriber = service.revokeLinks(token);
+        String fresh = tokens.issue(subscriber, LinkPurpose.MANAGE);
+        return Response.seeOther(UriBuilder.fromPath("/manage").queryParam("token", fresh).queryParam("revoked", true).build())
+                .build();
     }
 
     @POST
@@ -50,14 +62,15 @@ public class ManagePage {
         SubscriptionRequest valid = validator.validate(form, false, errors);
         if (valid == null) {
             form.email = subscriber.email;
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(subscriber, form, errors, token, false)).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(subscriber, form, errors, token, false, false)).build();
         }
         Subscriber saved = service.update(token, valid);
-        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true)).build();
+        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false)).build();
     }
 
-    private TemplateInstance page(Subscriber subscriber, SubscriptionForm form, FormErrors errors, String token, boolean saved) {
+    private TemplateInstance page(Subscriber subscriber, SubscriptionForm form, FormErrors errors, String token, boolean saved,
+                                  boolean revoked) {
         return Templates.manage(subscriber, form, errors, token,
-                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)), saved);
+                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)), saved, revoked);
     }
 }

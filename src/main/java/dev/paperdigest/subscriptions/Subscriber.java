@@ -153,4 +153,9 @@ public class Subscriber extends PanacheEntityBase {
             subscriptions.add(s);
         }
     }
+
+    /** Every link issued so far stops working (they are signed over the generation). */
+    public void revokeLinks() {
+        tokenGeneration++;
+    }
 }

@@ -71,6 +71,11 @@ public class SubscriptionService {
             return null;
         }
         if (subscriber.status != SubscriberStatus.ACTIVE) {
+            if (!isNew) {
+                // what was asked for changes, so the links already mailed for the old choice die:
+                // only the new email's link, which shows the new choice, can confirm it
+                subscriber.revokeLinks();
+            }
             subscriber.status = SubscriberStatus.PENDING;
             apply(subscriber, request, now);
         }
@@ -130,7 +135,16 @@ public class SubscriptionService {
         if (subscriber.status != SubscriberStatus.UNSUBSCRIBED) {
             subscriber.status = SubscriberStatus.UNSUBSCRIBED;
             subscriber.unsubscribedAt = clock.instant();
+            subscriber.revokeLinks(); // an old confirm or manage link must not bring them back
         }
+        return subscriber;
+    }
+
+    /** "Sign me out everywhere": every link mailed so far stops working; the caller gets a fresh manage link. */
+    @Transactional
+    public Subscriber revokeLinks(String manageToken) {
+        Subscriber subscriber = tokens.verify(manageToken, LinkPurpose.MANAGE);
+        subscriber.revokeLinks();
         return subscriber;
     }
 

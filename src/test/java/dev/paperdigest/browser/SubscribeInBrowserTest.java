@@ -65,6 +65,8 @@ class SubscribeInBrowserTest {
 
         String confirm = Mailbox.await(email, 1).get(0).link("http://localhost:8080/confirm?token=");
         browser.driver.get(url(URI.create(confirm).getRawPath() + "?" + URI.create(confirm).getRawQuery()));
+        browser.awaitHeading("Confirm your subscription");
+        browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
         browser.awaitHeading("You are subscribed");
         assertThat(browser.driver.findElement(By.tagName("main")).getText(), containsString("07:00 (Europe/Warsaw)"));
 

@@ -114,7 +114,7 @@ class ReplicasOnPostgresTest {
             // a link issued by one replica works on the other: they share the signing key
             ServiceProcess confirmAt = i % 2 == 0 ? second : first;
             String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
-            RestAssured.get(confirmAt.url(link)).then().statusCode(200).body(containsString("You are subscribed"));
+            RestAssured.post(confirmAt.url(link)).then().statusCode(200).body(containsString("You are subscribed"));
         }
 
         CompletableFuture<Integer> runOnFirst = CompletableFuture.supplyAsync(() -> startRun(first));
