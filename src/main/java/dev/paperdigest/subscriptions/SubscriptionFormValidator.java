@@ -18,7 +18,15 @@ import java.util.regex.Pattern;
 public class SubscriptionFormValidator {
 
     static final int MAX_PER_KIND = 20;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    /**
+     * A plain addr-spec and nothing else: no display name, comment, quoting or whitespace, which a
+     * mail client would strip, delivering {@code "1"<victim@x.com>} and {@code victim@x.com(1)}
+     * to the same inbox as different subscribers. No {@code %} or {@code !} either (old routing
+     * syntax some relays still honour).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9#$&'*+/=?^_`{|}~-]{1,64}(?:\\.[A-Za-z0-9#$&'*+/=?^_`{|}~-]{1,64})*"
+                    + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;\\s]+");
 
     private final PaperMatcher matcher;
@@ -33,7 +41,7 @@ public class SubscriptionFormValidator {
         if (emailRequired) {
             if (email.isEmpty()) {
                 errors.add("email", "Enter your email address.");
-            } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            } else if (email.length() > 254 || email.indexOf('@') > 64 || !EMAIL.matcher(email).matches()) {
                 errors.add("email", "\"" + form.email.strip() + "\" is not an email address.");
             }
         }

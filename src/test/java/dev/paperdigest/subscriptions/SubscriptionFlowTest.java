@@ -41,10 +41,14 @@ class SubscriptionFlowTest {
 
         String confirm = mail.link("http://localhost:8080/confirm?token=");
         assertThat(mail.html(), containsString(confirm.replace("&", "&amp;")));
-        RestAssured.get(Links.pathAndQuery(confirm)).then().statusCode(200).body(containsString("You are subscribed"));
+        // mail scanners open links: opening it shows a button and activates nobody
+        RestAssured.get(Links.pathAndQuery(confirm)).then().statusCode(200)
+                .body(containsString(email), containsString("<form"), containsString("method=\"post\""));
+        assertThat(status(email), equalTo("PENDING"));
+        RestAssured.post(Links.pathAndQuery(confirm)).then().statusCode(200).body(containsString("You are subscribed"));
         assertThat(status(email), equalTo("ACTIVE"));
-        // a second click is harmless
-        RestAssured.get(Links.pathAndQuery(confirm)).then().statusCode(200);
+        // a second press is harmless
+        RestAssured.post(Links.pathAndQuery(confirm)).then().statusCode(200);
 
         long id = Subscribers.id(email);
         Admin.admin().get("/api/admin/subscribers/" + id).then().statusCode(200)
@@ -170,6 +174,77 @@ class SubscriptionFlowTest {
         // a confirmation link is not an unsubscribe link
         RestAssured.given().formParam("List-Unsubscribe", "One-Click").post("/unsubscribe?token=" + token)
                 .then().statusCode(400);
+        assertThat(status(email), equalTo("ACTIVE"));
+    }
+
+    @Test
+    void addressSpellingsThatReachOneInboxAreRefusedOrCountAsOne() {
+        String victim = Subscribers.uniqueEmail("victim");
+        for (String variant : List.of(victim + "(1)", "\"1\"<" + victim + ">", "Victim <" + victim + ">",
+                victim.replace("@", " @"), "a%" + victim, victim + ",other@example.org")) {
+            RestAssured.given().contentType("application/x-www-form-urlencoded")
+                    .formParam("email", variant).formParam("keywords", "diffusion").formParam("frequency", "daily")
+                    .formParam("sendHour", "8").formParam("timezone", "UTC")
+                    .post("/subscribe").then().statusCode(400).body(containsString("is not an email address"));
+        }
+        // case and surrounding blanks do not make another subscriber: the daily limit of 3 holds
+        String[] domainCase = victim.split("@");
+        for (String spelling : List.of(victim, "  " + victim.toUpperCase(java.util.Locale.ROOT) + " ",
+                domainCase[0] + "@" + domainCase[1].toUpperCase(java.util.Locale.ROOT), victim, victim)) {
+            Subscribers.signUp(spelling, "diffusion", "", "");
+        }
+        Mailbox.await(victim, 3);
+        Mailbox.sleep(500);
+        assertThat(Mailbox.of(victim), hasSize(3));
+    }
+
+    @Test
+    void unsubscribingRevokesEveryOldLinkSoNoneBringsThePersonBack() {
+        String email = Subscribers.uniqueEmail("revoked");
+        Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, "optimal transport", "", "");
+        String confirm = Links.pathAndQuery(confirmation.link("http://localhost:8080/confirm?token="));
+        String header = confirmation.header("List-Unsubscribe");
+        String unsubscribe = Links.pathAndQuery(header.substring(1, header.length() - 1));
+
+        RestAssured.given().formParam("List-Unsubscribe", "One-Click").post(unsubscribe).then().statusCode(200);
+        assertThat(status(email), equalTo("UNSUBSCRIBED"));
+
+        RestAssured.post(confirm).then().statusCode(400).body(containsString("This link is not valid"));
+        RestAssured.get(confirm).then().statusCode(400);
+        assertThat(status(email), equalTo("UNSUBSCRIBED"));
+    }
+
+    @Test
+    void signingUpAgainWhilePendingVoidsTheFirstLinkAndOnlyTheNewChoiceCanBeConfirmed() {
+        String email = Subscribers.uniqueEmail("changed-mind");
+        Subscribers.signUp(email, "graph neural networks", "", "");
+        Mailbox.Received first = Mailbox.await(email, 1).get(0);
+        Subscribers.signUp(email, "protein folding", "", "");
+        Mailbox.Received second = Mailbox.await(email, 2).get(1);
+        assertThat(second.text(), containsString("keyword: protein folding"));
+
+        RestAssured.post(Links.pathAndQuery(first.link("http://localhost:8080/confirm?token="))).then().statusCode(400);
+        assertThat(status(email), equalTo("PENDING"));
+        Subscribers.confirm(second);
+        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then()
+                .body("status", equalTo("ACTIVE")).body("subscriptions.query", containsInAnyOrder("protein folding"));
+    }
+
+    @Test
+    void signingOutEverywhereKillsOldManageLinksAndKeepsThisBrowserIn() {
+        String email = Subscribers.uniqueEmail("everywhere");
+        Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, "optimal transport", "", "");
+        String confirmed = RestAssured.post(Links.pathAndQuery(confirmation.link("http://localhost:8080/confirm?token="))).asString();
+        java.util.regex.Matcher manageLink = java.util.regex.Pattern.compile("/manage\\?token=([^\"&]+)").matcher(confirmed);
+        assertThat(manageLink.find(), equalTo(true));
+        String oldManage = "/manage?token=" + manageLink.group(1);
+        RestAssured.get(oldManage).then().statusCode(200).body(containsString("Sign me out everywhere"));
+
+        String location = RestAssured.given().redirects().follow(false).post("/manage/revoke?token=" + manageLink.group(1))
+                .then().statusCode(303).extract().header("Location");
+        RestAssured.get(oldManage).then().statusCode(400).body(containsString("This link is not valid"));
+        RestAssured.get(Links.pathAndQuery(location)).then().statusCode(200)
+                .body(containsString("Signed out everywhere"), containsString(email));
         assertThat(status(email), equalTo("ACTIVE"));
     }
 
