@@ -65,6 +65,8 @@ public class DeliverySender {
      */
     static final int PAUSE_AFTER_UNREACHABLE = 5;
     static final int SENT_MARKS_PER_TRANSACTION = 500;
+    /** How long the first mark of a transaction waits for others; a crash in that time sends these digests again. */
+    static final Duration MARKS_GATHERED_FOR = Duration.ofMillis(100);
     /** Papers kept in memory by one drain for composing; more than any drain needs in practice. */
     static final int PAPERS_KEPT = 50_000;
 
@@ -385,8 +387,29 @@ public class DeliverySender {
                 }
                 ids.clear();
                 ids.add(first);
-                sentIds.drainTo(ids, SENT_MARKS_PER_TRANSACTION - 1);
+                gatherMarks(ids);
                 markSent(List.copyOf(ids));
+            }
+        }
+
+        /**
+         * Waits a moment for more marks to join the first, so each transaction marks many digests:
+         * a transaction costs far more than a row.
+         */
+        private void gatherMarks(List<Long> ids) {
+            long until = System.nanoTime() + MARKS_GATHERED_FOR.toNanos();
+            sentIds.drainTo(ids, SENT_MARKS_PER_TRANSACTION - ids.size());
+            while (ids.size() < SENT_MARKS_PER_TRANSACTION && !sendersDone && System.nanoTime() < until) {
+                try {
+                    Long next = sentIds.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (next != null) {
+                        ids.add(next);
+                        sentIds.drainTo(ids, SENT_MARKS_PER_TRANSACTION - ids.size());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
 
