@@ -1,6 +1,7 @@
 package dev.paperdigest.admin;
 
 import dev.paperdigest.common.ProblemException;
+import io.quarkus.panache.common.Sort;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Ingestion runs: start one by hand, follow it. */
@@ -79,6 +82,23 @@ public class IngestionResource {
         }
         long id = service.start(request.source().strip(), date, false);
         return Response.accepted(new Started(id)).location(URI.create("/api/admin/ingestions/" + id)).build();
+    }
+
+    @GET
+    @Operation(summary = "Ingestion runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
+    public Paging<RunView> list(@QueryParam("status") String status, @QueryParam("page") String page,
+                                @QueryParam("size") String size) {
+        Sort newest = Sort.by("id", Sort.Direction.Descending);
+        if (status == null || status.isBlank()) {
+            return Paging.of(IngestionRun.findAll(newest), page, size, RunView::of);
+        }
+        IngestionRun.Status wanted;
+        try {
+            wanted = IngestionRun.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be one of queued, running, succeeded, failed, cancelled");
+        }
+        return Paging.of(IngestionRun.find("status", newest, wanted), page, size, RunView::of);
     }
 
     @GET

@@ -22,7 +22,9 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.badRequest("size must be from 1 to " + MAX_SIZE);
         }
-        List<T> items = query.page(Page.of(p, s)).list().stream().map(view).toList();
+        // a page past the end is empty, even one so far out that its offset overflows an int
+        List<T> items = (long) p * s > Integer.MAX_VALUE - s ? List.of()
+                : query.page(Page.of(p, s)).list().stream().map(view).toList();
         return new Paging<>(items, p, s, query.count());
     }
 

@@ -31,8 +31,8 @@ public class BrowserSafety {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    /** Runs before the body limits, so a refused request is not read at all. */
-    static final int ORDER = BodyLimits.ORDER - 10;
+    /** Runs first of all, so every answer carries the headers and a refused request is not read at all. */
+    public static final int ORDER = Integer.MIN_VALUE;
 
     private final URI publicUrl;
 

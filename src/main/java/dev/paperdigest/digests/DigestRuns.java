@@ -62,22 +62,26 @@ public class DigestRuns {
     /** Records a run and starts it in the background; the caller polls it by id. */
     public DigestRun start(LocalDate periodDate, boolean dryRun) {
         if (periodDate != null) {
-            checkWithinRetention(periodDate);
+            checkWithinWindow(periodDate);
         }
         DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(periodDate, dryRun, false));
         executor.runAsync(() -> execute(run.id));
         return run;
     }
 
+    /** How far ahead a run may queue digests: a day within the coming month. */
+    static final int MAX_DAYS_AHEAD = 31;
+
     /**
      * A day older than the retention may have had its deliveries deleted, so a run for it could
-     * send a digest twice.
+     * send a digest twice; a day far ahead is a typo.
      */
-    private void checkWithinRetention(LocalDate periodDate) {
+    private void checkWithinWindow(LocalDate periodDate) {
         LocalDate oldest = LocalDate.ofInstant(clock.instant().minus(retention.keep()), ZoneOffset.UTC).plusDays(1);
-        if (periodDate.isBefore(oldest)) {
-            throw ProblemException.badRequest("date must not lie before " + oldest
-                    + ": older digests may have been deleted (digest.retention.keep); it was " + periodDate);
+        LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(MAX_DAYS_AHEAD);
+        if (periodDate.isBefore(oldest) || periodDate.isAfter(latest)) {
+            throw ProblemException.badRequest("date must lie from " + oldest + " (digest.retention.keep ago) to " + latest
+                    + "; it was " + periodDate);
         }
     }
 

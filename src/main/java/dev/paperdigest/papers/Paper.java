@@ -148,8 +148,10 @@ public class Paper extends PanacheEntityBase {
         StringBuilder where = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(title) like :q or lower(abstractText) like :q or arxivId = :id)");
-            params.and("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%")
+            // an explicit escape character: with the default one, a backslash, a search for \a is an error on H2
+            where.append(" and (lower(title) like :q escape '!' or lower(abstractText) like :q escape '!' or arxivId = :id)");
+            params.and("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT)
+                            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
                     .and("id", q.strip());
         }
         if (since != null) {

@@ -13,7 +13,8 @@ class AdminSecurityTest {
 
     @Test
     void refusesRequestsWithoutCredentials() {
-        given().when().get("/api/admin/stats").then().statusCode(401);
+        given().when().get("/api/admin/stats").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Basic")).body("status", equalTo(401));
         given().contentType("application/json").body("[]")
                 .when().post("/api/admin/papers/import").then().statusCode(401);
         given().contentType("application/json").body("{}")
@@ -23,7 +24,8 @@ class AdminSecurityTest {
     @Test
     void refusesAWrongPassword() {
         given().auth().preemptive().basic("admin", "not-the-password")
-                .when().get("/api/admin/stats").then().statusCode(401);
+                .when().get("/api/admin/stats").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Basic")).body("detail", containsString("wrong"));
         given().auth().preemptive().basic("someone", Admin.PASSWORD)
                 .when().get("/api/admin/subscribers").then().statusCode(401);
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,16 @@ public class IngestionService {
         return "ingestion:" + source;
     }
 
+    /** arXiv's first day: nothing older exists upstream. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1991, 8, 14);
+
+    private void checkWithinWindow(LocalDate date) {
+        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        if (date.isBefore(FIRST_DAY) || date.isAfter(tomorrow)) {
+            throw ProblemException.badRequest("date must lie from " + FIRST_DAY + " to " + tomorrow + "; it was " + date);
+        }
+    }
+
     /**
      * Starts a run of a source.
      *
@@ -101,6 +112,9 @@ public class IngestionService {
         PaperSource source = sources.get(sourceName);
         if (source == null) {
             throw ProblemException.badRequest("unknown source \"" + sourceName + "\": one of " + sources.keySet());
+        }
+        if (date != null) {
+            checkWithinWindow(date);
         }
         if (!source.enabled()) {
             throw new ProblemException(Response.Status.CONFLICT,

@@ -6,6 +6,8 @@ import static dev.paperdigest.papers.ingestion.IngestionTestSupport.paper;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +18,7 @@ import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.RawHttp;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,6 +63,31 @@ class IngestionAdminTest {
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("source is required"));
         admin().contentType("application/json").body("not json").post("/api/admin/ingestions")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void runsAreListedNewestFirstAndByStatus() {
+        long older = recordRun(IngestionRun.Status.FAILED);
+        long newer = recordRun(IngestionRun.Status.SUCCEEDED);
+        List<Integer> ids = admin().queryParam("size", 200).get("/api/admin/ingestions").then().statusCode(200)
+                .body("page", equalTo(0)).extract().jsonPath().getList("items.id", Integer.class);
+        assertTrue(ids.indexOf((int) newer) >= 0 && ids.indexOf((int) newer) < ids.indexOf((int) older), "newest first: " + ids);
+        admin().queryParam("status", "failed").queryParam("size", 200).get("/api/admin/ingestions").then().statusCode(200)
+                .body("items.status", everyItem(equalTo("FAILED"))).body("items.id", hasItem((int) older));
+        admin().queryParam("status", "bogus").get("/api/admin/ingestions").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static long recordRun(IngestionRun.Status status) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            IngestionRun run = new IngestionRun();
+            run.source = "hf";
+            run.status = status;
+            run.createdAt = Instant.now();
+            run.finishedAt = run.createdAt;
+            run.persist();
+            return run.id;
+        });
     }
 
     @Test

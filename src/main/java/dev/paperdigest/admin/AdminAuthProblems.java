@@ -1,0 +1,57 @@
+package dev.paperdigest.admin;
+
+import dev.paperdigest.common.BrowserSafety;
+import dev.paperdigest.common.Problem;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The admin API answers a missing or wrong login in problem+json like every other error, with the
+ * Basic challenge. A request without Basic credentials is answered here, before authentication
+ * runs; wrong credentials fail authentication, and its failure is answered here too.
+ */
+@ApplicationScoped
+public class AdminAuthProblems {
+
+    static final String CHALLENGE = "Basic realm=\"Paper Digest admin\"";
+
+    void install(@Observes StartupEvent event, Router router) {
+        router.route("/api/admin/*").order(BrowserSafety.ORDER + 1).handler(AdminAuthProblems::requireBasic);
+        router.route("/api/admin/*").order(BrowserSafety.ORDER + 1).failureHandler(AdminAuthProblems::refusedLogin);
+    }
+
+    private static void requireBasic(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            unauthorized(context, "log in as an admin (HTTP Basic)");
+            return;
+        }
+        context.next();
+    }
+
+    private static void refusedLogin(RoutingContext context) {
+        if (context.failure() instanceof AuthenticationFailedException && !context.response().headWritten()) {
+            unauthorized(context, "wrong user name or password");
+            return;
+        }
+        context.next();
+    }
+
+    private static void unauthorized(RoutingContext context, String detail) {
+        if (context.request().headers().contains(HttpHeaders.CONTENT_LENGTH) || context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // nobody will read the body the client may still be sending
+            context.response().endHandler(ended -> context.request().connection().close());
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        context.response().setStatusCode(401)
+                .putHeader("WWW-Authenticate", CHALLENGE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Json.encode(new Problem("about:blank", "Unauthorized", 401, detail, null)));
+    }
+}
