@@ -31,11 +31,15 @@ public interface DigestConfig {
 
     Retention retention();
 
-    /** How long ended digests and digest runs are kept before the daily clean-up deletes them. */
+    /** What the daily clean-up deletes, and when. */
     interface Retention {
         /** Sent and failed deliveries, and ended digest runs, older than this go; it also bounds the dates a run may be asked for. */
         @WithDefault("P90D")
         Duration keep();
+
+        /** Sign-ups never confirmed are deleted this long after the last confirmation email (keep it above tokens.confirm-validity). */
+        @WithDefault("P8D")
+        Duration unconfirmed();
 
         @WithDefault("0 40 3 * * ?")
         String cron();

@@ -1,45 +1,99 @@
 package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.common.DigestConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
- * Counts subscribe posts per client address per clock hour. Kept in memory: with several
- * replicas each allows the limit, which still bounds a flood by the replica count.
+ * Counts sign-up posts per client network and clock hour, in the database, so every replica
+ * counts against one limit. An IPv6 client counts by its /64, which one subscriber line gets
+ * whole. The address is the connection's, or the forwarded one where Quarkus is told to trust
+ * the proxy ({@code quarkus.http.proxy.*}, see the README).
  */
 @ApplicationScoped
 public class SubscribeRateLimiter {
 
-    private record Window(long hour, int count) {
-    }
+    private static final long HOUR_MILLIS = 3_600_000L;
+    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final IntSupplier limitPerHour;
+    private final EntityManager em;
+    private final DigestConfig config;
     private final Clock clock;
 
-    @Inject
-    public SubscribeRateLimiter(DigestConfig config, Clock clock) {
-        this(() -> config.limits().subscribePerIpPerHour(), clock);
-    }
-
-    SubscribeRateLimiter(IntSupplier limitPerHour, Clock clock) {
-        this.limitPerHour = limitPerHour;
+    public SubscribeRateLimiter(EntityManager em, DigestConfig config, Clock clock) {
+        this.em = em;
+        this.config = config;
         this.clock = clock;
     }
 
-    /** Counts one post; false once the address is over its hourly limit. */
+    /** Counts one post; false once the client's network is over its hourly limit. */
     public boolean allow(String clientAddress) {
-        long hour = clock.millis() / 3_600_000L;
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> w.hour() != hour);
+        return allow(clientAddress, config.limits().subscribePerIpPerHour(), clock.instant());
+    }
+
+    boolean allow(String clientAddress, int limitPerHour, Instant now) {
+        String client = network(clientAddress);
+        long hour = now.toEpochMilli() / HOUR_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> count(client, hour)) <= limitPerHour;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    throw e; // another replica inserted the same row at the same moment: the retry finds it
+                }
+            }
         }
-        Window window = windows.merge(clientAddress, new Window(hour, 1),
-                (old, one) -> old.hour() == hour ? new Window(hour, old.count() + 1) : one);
-        return window.count() <= limitPerHour.getAsInt();
+    }
+
+    private int count(String client, long hour) {
+        int updated = em.createNativeQuery("UPDATE sign_up_count SET posts = posts + 1 WHERE client = ?1 AND clock_hour = ?2")
+                .setParameter(1, client).setParameter(2, hour).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO sign_up_count (client, clock_hour, posts) VALUES (?1, ?2, 1)")
+                    .setParameter(1, client).setParameter(2, hour).executeUpdate();
+            return 1;
+        }
+        return ((Number) em.createNativeQuery("SELECT posts FROM sign_up_count WHERE client = ?1 AND clock_hour = ?2")
+                .setParameter(1, client).setParameter(2, hour).getSingleResult()).intValue();
+    }
+
+    /** Keeps the table to the current and the last hour. */
+    @Scheduled(identity = "sign-up-count-pruning", every = "10m", delayed = "1m")
+    void prune() {
+        prune(clock.instant());
+    }
+
+    int prune(Instant now) {
+        long previousHour = now.toEpochMilli() / HOUR_MILLIS - 1;
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("DELETE FROM sign_up_count WHERE clock_hour < ?1")
+                .setParameter(1, previousHour).executeUpdate());
+    }
+
+    /** The address as counted: IPv4 whole, IPv6 by its first 64 bits. */
+    static String network(String clientAddress) {
+        if (!LITERAL.matcher(clientAddress).matches()) {
+            // not an IP literal (a Unix socket, say), and never looked up: counted as it is
+            return clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(clientAddress.strip());
+            if (address instanceof Inet6Address) {
+                byte[] bytes = address.getAddress();
+                return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return address.getHostAddress();
+        } catch (UnknownHostException e) {
+            return clientAddress.substring(0, Math.min(64, clientAddress.length()));
+        }
     }
 }
