@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 public class AdminAuthProblems {
 
     static final String CHALLENGE = "Basic realm=\"Paper Digest admin\"";
+    static final long SMALL_BODY = 64 * 1024;
 
     void install(@Observes StartupEvent event, Router router) {
         router.route("/api/admin/*").order(BrowserSafety.ORDER + 1).handler(AdminAuthProblems::requireBasic);
@@ -44,8 +45,8 @@ public class AdminAuthProblems {
     }
 
     private static void unauthorized(RoutingContext context, String detail) {
-        if (context.request().headers().contains(HttpHeaders.CONTENT_LENGTH) || context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            // nobody will read the body the client may still be sending
+        if (isLargeOrUnknown(context.request().getHeader(HttpHeaders.CONTENT_LENGTH), context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
+            // a big upload nobody will read is cut short; a small body is read and dropped, so the client sees the answer
             context.response().endHandler(ended -> context.request().connection().close());
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
@@ -53,5 +54,16 @@ public class AdminAuthProblems {
                 .putHeader("WWW-Authenticate", CHALLENGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Json.encode(new Problem("about:blank", "Unauthorized", 401, detail, null)));
+    }
+
+    private static boolean isLargeOrUnknown(String contentLength, boolean chunked) {
+        if (chunked) {
+            return true;
+        }
+        try {
+            return contentLength != null && Long.parseLong(contentLength.strip()) > SMALL_BODY;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 }
