@@ -81,6 +81,40 @@ public record PaperRecord(
         if (!affiliations.isEmpty() && affiliations.size() != authors.size()) {
             return "affiliations do not line up with authors";
         }
+        if (arxivId.length() > MAX_ID) {
+            return "arXiv id longer than " + MAX_ID + " characters";
+        }
+        if (doi != null && doi.length() > MAX_DOI) {
+            return "DOI longer than " + MAX_DOI + " characters";
+        }
+        for (String link : java.util.Arrays.asList(githubRepo, projectPage, thumbnailUrl, pdfLink)) {
+            if (link != null && link.length() > MAX_LINK) {
+                return "link longer than " + MAX_LINK + " characters";
+            }
+            if (link != null && !link.isEmpty() && !link.regionMatches(true, 0, "https://", 0, 8)
+                    && !link.regionMatches(true, 0, "http://", 0, 7)) {
+                return "link is not an http(s) address: " + abbreviated(link);
+            }
+        }
+        if (hasNul()) {
+            return "contains a NUL character";
+        }
         return null;
+    }
+
+    static final int MAX_ID = 64;
+    static final int MAX_DOI = 255;
+    static final int MAX_LINK = 1000;
+
+    /** PostgreSQL stores no NUL in text: one would fail the whole batch. */
+    private boolean hasNul() {
+        java.util.stream.Stream<String> texts = java.util.stream.Stream.of(arxivId, title, abstractText, source, comment,
+                journalRef, doi, githubRepo, projectPage, thumbnailUrl, pdfLink);
+        return java.util.stream.Stream.of(texts, authors.stream(), categories.stream(), aiKeywords.stream(), affiliations.stream())
+                .flatMap(s -> s).anyMatch(text -> text != null && text.indexOf('\u0000') >= 0);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 }

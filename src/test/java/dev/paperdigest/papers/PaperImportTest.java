@@ -95,6 +95,29 @@ class PaperImportTest {
     }
 
     @Test
+    void entriesTheDatabaseCouldNotStoreAreRejectedAloneInJsonLines() {
+        String longId = "a".repeat(200) + "/9901001";
+        String lines = String.join("\n",
+                "{\"arxiv_id\": \"2612.00011\", \"title\": \"Kept\", \"abstract\": \"Good.\", \"authors\": [\"Ada Lovelace\"]}",
+                "{\"arxiv_id\": \"" + longId + "\", \"title\": \"Long id\", \"abstract\": \"x\"}",
+                "{\"arxiv_id\": \"2612.00012\", \"title\": \"Long DOI\", \"abstract\": \"x\", \"doi\": \"10.1/" + "9".repeat(300) + "\"}",
+                "{\"arxiv_id\": \"2612.00013\", \"title\": \"Long link\", \"abstract\": \"x\", \"project_page\": \"https://e.org/" + "p".repeat(1000) + "\"}",
+                "{\"arxiv_id\": \"2612.00014\", \"title\": \"Script link\", \"abstract\": \"x\", \"github_repo\": \"javascript:alert(1)\"}",
+                "{\"arxiv_id\": \"2612.00015\", \"title\": \"NUL\\u0000 inside\", \"abstract\": \"x\", \"comment\": \"a\\u0000b\"}",
+                "{\"arxiv_id\": \"2612.00016\", \"title\": \"Also kept\", \"abstract\": \"Good too.\"}");
+        Admin.jsonLines(lines).when().post("/api/admin/papers/import")
+                .then().statusCode(200)
+                .body("received", equalTo(7))
+                .body("created", equalTo(2))
+                .body("rejected.index", contains(1, 2, 3, 4, 5))
+                .body("rejected[2].reason", containsString("link longer than 1000"))
+                .body("rejected[3].reason", containsString("not an http(s) address"));
+        Admin.admin().when().get("/api/admin/papers/2612.00011").then().statusCode(200);
+        Admin.admin().when().get("/api/admin/papers/2612.00016").then().statusCode(200);
+        Admin.admin().when().get("/api/admin/papers/2612.00015").then().statusCode(404);
+    }
+
+    @Test
     void refusesAnUnknownContentType() {
         Admin.admin().contentType("text/csv").body("a,b")
                 .when().post("/api/admin/papers/import")
