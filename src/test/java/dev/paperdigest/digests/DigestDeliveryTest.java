@@ -208,6 +208,36 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void aDeliveryThatCannotBeComposedFailsAloneAndTheOthersGoOut() {
+        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        importPapers("""
+                [{"paper": {"id": "%s8", "title": "Unblocked %s", "summary": "On %s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic, topic));
+        String poisoned = Subscribers.uniqueEmail("poisoned");
+        Subscribers.signUpAndConfirm(poisoned, "zebrafish" + topic, "", "");
+        long bad = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery d = new Delivery();
+            d.subscriberId = Subscribers.id(poisoned);
+            d.period = "2026-13-45"; // no such day: composing it throws
+            d.status = DeliveryStatus.QUEUED;
+            d.messageId = "<poisoned." + topic + "@localhost>";
+            d.createdAt = Instant.now().minus(Duration.ofHours(1));
+            d.nextAttemptAt = d.createdAt;
+            d.persist();
+            return d.id;
+        });
+        String email = Subscribers.uniqueEmail("after-poison");
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+
+        assertThat(runDigests("2026-12-06").status(), equalTo("SUCCEEDED"));
+
+        assertThat(Mailbox.await(email, 2).get(1).text(), containsString("Unblocked " + topic));
+        Admin.admin().get("/api/admin/deliveries?status=failed&size=200").then().statusCode(200)
+                .body("items.find { it.id == " + bad + " }.lastError", containsString("could not be composed"));
+        assertThat(Mailbox.of(poisoned), hasSize(1)); // the confirmation only
+    }
+
+    @Test
     void rejectsABadRunRequest() {
         Admin.admin().contentType("application/json").body("{\"date\": \"yesterday\"}")
                 .post("/api/admin/digest-runs").then().statusCode(400).contentType("application/problem+json");
