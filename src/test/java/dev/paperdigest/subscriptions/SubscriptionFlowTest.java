@@ -152,6 +152,23 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void aLongButLegitimateFormIsAccepted() {
+        String email = Subscribers.uniqueEmail("thorough");
+        StringBuilder keywords = new StringBuilder();
+        StringBuilder authors = new StringBuilder();
+        for (int q = 0; q < 20; q++) {
+            StringBuilder query = new StringBuilder();
+            for (int w = 0; query.length() < 190; w++) {
+                query.append(w == 0 ? "" : " ").append("term").append((char) ('a' + q)).append((char) ('a' + w)).append("xyz");
+            }
+            keywords.append(query).append('\n');
+            authors.append("Author").append((char) ('A' + q)).append(" Surname").append((char) ('a' + q)).append("son\n");
+        }
+        Subscribers.signUp(email, keywords.toString(), authors.toString(), "cs.CL, cs.LG, cs.CV, cs.AI");
+        assertThat(status(email), equalTo("PENDING"));
+    }
+
+    @Test
     void theFormExplainsTheQueryLanguage() {
         RestAssured.get("/subscribe").then().statusCode(200)
                 .body(containsString("How to write keyword queries"), containsString("quantiz*"),
