@@ -168,6 +168,10 @@ public interface DigestConfig {
         @WithDefault("8")
         int connections();
 
+        /** Subscribers per shard of a digest run: the unit processes claim to queue side by side. */
+        @WithDefault("10000")
+        int shardSize();
+
         /** How often each process looks for due deliveries to send (retries, other replicas' runs); "off" to never. */
         @WithDefault("10s")
         String poll();

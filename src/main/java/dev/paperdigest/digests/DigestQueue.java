@@ -28,7 +28,8 @@ import java.util.Set;
  * those with something new get a delivery holding the best {@code max-papers} of them. A page of
  * subscribers is read, matched and written in short transactions of its own, so nothing grows
  * with the number of subscribers or hits, and a run stopped half-way loses at most one page: the
- * next run carries on, since a subscriber's progress is written with their delivery.
+ * next run carries on, since a subscriber's progress is written with their delivery. A run is cut
+ * into shards ({@link QueueShards}) that any process may queue.
  */
 @ApplicationScoped
 public class DigestQueue {
@@ -77,15 +78,20 @@ public class DigestQueue {
         this.links = links;
     }
 
-    /** Queues the run's digests against the papers of the rounds up to {@code throughRound}. */
-    public Totals queue(DigestRun run, long throughRound, Instant now, Progress progress) {
+    /**
+     * Queues the run's digests for the subscribers of one shard, against the papers of the rounds
+     * up to the run's {@code throughRound}, as of the run's {@code queuedAsOf}.
+     */
+    public Totals queue(DigestRun run, QueueShards.Shard shard, Progress progress) {
+        long throughRound = run.throughRound;
+        Instant now = run.queuedAsOf;
         long floorRound = QuarkusTransaction.requiringNew().call(() -> Paper.latestRoundBefore(now.minus(MAX_LOOKBACK)));
         Totals totals = Totals.NONE;
-        long afterId = 0;
+        long afterId = shard.firstId() - 1;
         while (true) {
             long from = afterId;
             long t0 = System.nanoTime();
-            PageRead read = QuarkusTransaction.requiringNew().call(() -> read(run, from, now));
+            PageRead read = QuarkusTransaction.requiringNew().call(() -> read(run, from, shard.lastId(), now));
             if (read.subscribers().isEmpty()) {
                 return totals;
             }
@@ -109,10 +115,10 @@ public class DigestQueue {
         }
     }
 
-    private PageRead read(DigestRun run, long afterId, Instant now) {
+    private PageRead read(DigestRun run, long afterId, long lastId, Instant now) {
         List<Schedule> page = run.scheduled
-                ? Subscriber.listDue(now, afterId, SUBSCRIBERS_PER_PAGE)
-                : Subscriber.listActive(afterId, SUBSCRIBERS_PER_PAGE);
+                ? Subscriber.listDue(now, afterId, lastId, SUBSCRIBERS_PER_PAGE)
+                : Subscriber.listActive(afterId, lastId, SUBSCRIBERS_PER_PAGE);
         if (page.isEmpty()) {
             return new PageRead(page, Map.of(), Set.of());
         }

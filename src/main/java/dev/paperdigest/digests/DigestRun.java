@@ -37,6 +37,10 @@ public class DigestRun extends PanacheEntityBase {
     public String error;
     /** An operator asked it to stop; it does at its next page of subscribers or batch of digests. */
     public boolean cancelRequested;
+    /** The last match round this run's digests take into account; set when it starts. */
+    public Long throughRound;
+    /** The instant the run decides who is due as of, whichever process queues a shard. */
+    public Instant queuedAsOf;
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;

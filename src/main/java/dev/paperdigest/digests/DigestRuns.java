@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * A digest run: take the new papers into a match round, queue one delivery per due subscriber and
  * period (for those with something new), and send the outbox while it fills. One run at a time
- * across all replicas (a lease in the database); the sending is shared by every replica.
+ * across all replicas (a lease in the database); the queueing (shard by shard) and the sending
+ * are shared by every replica.
  */
 @ApplicationScoped
 public class DigestRuns {
@@ -45,11 +46,15 @@ public class DigestRuns {
     private final DeliverySender sender;
     private final JobLease lease;
     private final ManagedExecutor executor;
+    private final QueueShards shards;
+    private final DigestConfig config;
     private final DigestConfig.Retention retention;
     private final Clock clock;
 
-    public DigestRuns(DigestQueue queue, MatchRounds rounds, DeliverySender sender, JobLease lease,
+    public DigestRuns(DigestQueue queue, MatchRounds rounds, DeliverySender sender, JobLease lease, QueueShards shards,
                       ManagedExecutor executor, DigestConfig config, Clock clock) {
+        this.shards = shards;
+        this.config = config;
         this.retention = config.retention();
         this.queue = queue;
         this.rounds = rounds;
@@ -154,18 +159,27 @@ public class DigestRuns {
                 return r;
             });
             long throughRound = rounds.close(now);
+            update(runId, r -> {
+                r.throughRound = throughRound;
+                r.queuedAsOf = now;
+            });
+            run.throughRound = throughRound;
+            run.queuedAsOf = now;
+            shards.create(runId, config.delivery().shardSize());
             Reporter reporter = new Reporter(run);
             CompletableFuture<Drained> sending = run.dryRun ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> sender.drain(() -> !reporter.queueingDone, () -> reporter.cancelled), executor);
-            Totals totals;
+            Totals mine;
             try {
-                totals = queue.queue(run, throughRound, now, reporter::afterPage);
+                mine = queueShards(run, reporter);
             } finally {
                 reporter.queueingDone = true;
             }
-            reporter.report(totals, true);
-            LOG.infof("digest run %d queued %d digests for %d subscribers in %d s (%s)", runId, totals.queued(),
-                    totals.subscribers(), Duration.between(now, clock.instant()).toSeconds(), totals.split());
+            Totals totals = shards.totals(runId);
+            reporter.report(true);
+            LOG.infof("digest run %d queued %d digests for %d subscribers in %d s (this process: %d subscribers, %s)", runId,
+                    totals.queued(), totals.subscribers(), Duration.between(now, clock.instant()).toSeconds(),
+                    mine.subscribers(), mine.split());
             Drained drained = awaitSending(sending, () -> reporter.reportSending(totals));
             update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
@@ -190,6 +204,62 @@ public class DigestRuns {
         }
     }
 
+    /**
+     * The run's own share of the queueing: shards until none is left to claim, then waiting for
+     * those other processes hold (taking over any whose process stopped).
+     */
+    private Totals queueShards(DigestRun run, Reporter reporter) {
+        Totals mine = Totals.NONE;
+        while (!reporter.cancelled) {
+            Optional<QueueShards.Shard> shard = shards.claim(JobLease.OWNER, clock.instant());
+            if (shard.isPresent() && shard.get().runId() == run.id) {
+                mine = mine.plus(queueShard(run, shard.get(), JobLease.OWNER, reporter::afterPage));
+            } else if (shard.isPresent()) {
+                // an older run another process left unfinished: help it, then carry on with this one
+                long other = shard.get().runId();
+                mine = mine.plus(queueShard(get(other), shard.get(), JobLease.OWNER, ignored -> !isCancelRequested(other)));
+            } else if (shards.unfinished(run.id) == 0) {
+                break;
+            } else {
+                reporter.report(false);
+                sleep(Duration.ofMillis(500));
+            }
+        }
+        return mine;
+    }
+
+    /**
+     * The outbox poll of every process: queue shards of a run another process started, so replicas
+     * share the matching as they share the sending.
+     */
+    public void joinRunningRuns() {
+        joinRunningRuns(JobLease.OWNER);
+    }
+
+    void joinRunningRuns(String owner) {
+        Optional<QueueShards.Shard> shard;
+        while ((shard = shards.claim(owner, clock.instant())).isPresent()) {
+            long runId = shard.get().runId();
+            DigestRun run = get(runId);
+            Totals done = queueShard(run, shard.get(), owner, ignored -> !isCancelRequested(runId));
+            LOG.debugf("queued shard %d-%d of digest run %d: %d digests", shard.get().firstId(), shard.get().lastId(), runId,
+                    done.queued());
+        }
+    }
+
+    private Totals queueShard(DigestRun run, QueueShards.Shard shard, String owner, DigestQueue.Progress goOn) {
+        boolean[] stopped = {false};
+        Totals totals = queue.queue(run, shard, soFar -> {
+            boolean stillMine = shards.progress(shard, owner, soFar, clock.instant());
+            stopped[0] = !stillMine || !goOn.afterPage(soFar);
+            return !stopped[0];
+        });
+        if (!stopped[0]) {
+            shards.finish(shard, owner, totals, clock.instant());
+        }
+        return totals;
+    }
+
     /** Writes a run's progress every few seconds, logs it now and then, keeps the lease, and notices a cancel. */
     private final class Reporter {
         private final DigestRun run;
@@ -205,17 +275,19 @@ public class DigestRuns {
             this.activeSubscribers = QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
         }
 
-        boolean afterPage(Totals soFar) {
-            report(soFar, false);
+        boolean afterPage(Totals ignoredShardTotals) {
+            report(false);
             return !cancelled;
         }
 
-        void report(Totals soFar, boolean force) {
+        /** Every process's shards count: the totals come from the database. */
+        void report(boolean force) {
             Instant now = clock.instant();
             if (!force && now.isBefore(reported.plus(REPORT_EVERY))) {
                 return;
             }
             reported = now;
+            Totals soFar = shards.totals(run.id);
             double queueing = Math.min(1.0, soFar.subscribers() / (double) Math.max(1, activeSubscribers));
             update(run.id, r -> {
                 r.subscribers = soFar.subscribers();

@@ -8,9 +8,9 @@ import java.time.Clock;
 
 /**
  * The periodic digest tick ({@code digest.delivery.cron}), which queues what is due, and the
- * outbox poll ({@code digest.delivery.poll}) by which every process, replicas included, sends
- * what is due: retries, and the digests of a run another replica is queueing. {@code off}
- * disables either.
+ * polls ({@code digest.delivery.poll}) by which every process, replicas included, helps queue a
+ * run another replica started and sends what is due: retries, and the digests of a run another
+ * replica is queueing. {@code off} disables them.
  */
 @ApplicationScoped
 public class DigestSchedule {
@@ -28,6 +28,13 @@ public class DigestSchedule {
     @Scheduled(identity = "digest-tick", cron = "{digest.delivery.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runs.runScheduled();
+    }
+
+    /** Runs another process started are queued here too, shard by shard. */
+    @Scheduled(identity = "digest-run-join", every = "{digest.delivery.poll}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void join() {
+        runs.joinRunningRuns();
     }
 
     @Scheduled(identity = "outbox-poll", every = "{digest.delivery.poll}",

@@ -88,18 +88,33 @@ public class Subscriber extends PanacheEntityBase {
     private static final String SCHEDULE = "select new " + Schedule.class.getName()
             + "(s.id, s.publicId, s.frequency, s.sendHour, s.timeZone, s.matchedThrough, s.nextDigestAt) from Subscriber s ";
 
-    /** Active subscribers after {@code afterId}, in id order. */
-    public static List<Schedule> listActive(long afterId, int limit) {
-        return getEntityManager().createQuery(SCHEDULE + "where s.status = ?1 and s.id > ?2 order by s.id", Schedule.class)
-                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, afterId).setMaxResults(limit).getResultList();
+    /** Active subscribers with ids after {@code afterId} up to {@code lastId}, in id order. */
+    public static List<Schedule> listActive(long afterId, long lastId, int limit) {
+        return getEntityManager().createQuery(SCHEDULE + "where s.status = ?1 and s.id > ?2 and s.id <= ?3 order by s.id",
+                        Schedule.class)
+                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, afterId).setParameter(3, lastId).setMaxResults(limit)
+                .getResultList();
     }
 
-    /** Active subscribers after {@code afterId} whom the scheduled tick should look at by {@code now}, in id order. */
-    public static List<Schedule> listDue(Instant now, long afterId, int limit) {
-        return getEntityManager().createQuery(SCHEDULE + "where s.status = ?1 and s.nextDigestAt <= ?2 and s.id > ?3 order by s.id",
+    /** Of the active subscribers with ids after {@code afterId} up to {@code lastId}, those the scheduled tick should look at by {@code now}. */
+    public static List<Schedule> listDue(Instant now, long afterId, long lastId, int limit) {
+        return getEntityManager().createQuery(SCHEDULE
+                                + "where s.status = ?1 and s.nextDigestAt <= ?2 and s.id > ?3 and s.id <= ?4 order by s.id",
                         Schedule.class)
-                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, now).setParameter(3, afterId).setMaxResults(limit)
-                .getResultList();
+                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, now).setParameter(3, afterId).setParameter(4, lastId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Every {@code step}-th id of the active subscribers, in order: where to cut them into shards of
+     * about {@code step} that processes can queue side by side.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Long> shardBoundaries(int step) {
+        List<Number> ids = getEntityManager().createNativeQuery("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n "
+                        + "FROM subscriber WHERE status = 'ACTIVE') numbered WHERE MOD(n, ?1) = 0 ORDER BY id")
+                .setParameter(1, step).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     public static boolean anyDue(Instant now) {

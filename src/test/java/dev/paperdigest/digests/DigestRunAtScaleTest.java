@@ -2,10 +2,13 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Mailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -24,8 +28,8 @@ import static org.hamcrest.Matchers.lessThan;
 /**
  * The shape of a digest run, not its speed: with transactions cut off after a few seconds, a run
  * for thousands of subscribers whose broad category subscriptions match hundreds of papers each
- * completes, every one of them gets exactly one digest, and a run stopped half-way followed by
- * another still gives exactly one each.
+ * completes, every one of them gets exactly one digest even with another process queueing shards
+ * of it, and a run stopped half-way followed by another still gives exactly one each.
  */
 @QuarkusTest
 @TestProfile(DigestRunAtScaleTest.ShortTransactions.class)
@@ -37,21 +41,43 @@ class DigestRunAtScaleTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // two connections and small claims, so a run sends slowly enough to be stopped half-way
+            // shards of 500, so another process can take part in the queueing
             return Map.of("quarkus.transaction-manager.default-transaction-timeout", "3s",
                     "digest.delivery.connections", "2",
-                    "digest.delivery.batch-size", "50");
+                    "digest.delivery.batch-size", "50",
+                    "digest.delivery.shard-size", "500");
         }
     }
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
+
+    @Inject
+    DigestRuns runs;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void everySubscriberGetsExactlyOneDigestEvenWhenARunIsStoppedHalfWay() {
         importPapers(0, 400);
         List<String> emails = importSubscribers();
 
-        JsonPath first = DigestDeliveryTest.awaitRun(DigestDeliveryTest.startRun("2026-12-10"), Duration.ofMinutes(3));
+        int firstRun = DigestDeliveryTest.startRun("2026-12-10");
+        // another process joins the run, as every replica's poll does
+        CompletableFuture<Void> otherProcess = CompletableFuture.runAsync(() -> {
+            Instant until = Instant.now().plus(Duration.ofMinutes(3));
+            while (runs.get(firstRun).finishedAt == null && Instant.now().isBefore(until)) {
+                runs.joinRunningRuns("another-process");
+                Mailbox.sleep(20);
+            }
+        });
+        JsonPath first = DigestDeliveryTest.awaitRun(firstRun, Duration.ofMinutes(3));
+        otherProcess.join();
         assertThat(first.getString("status"), equalTo("SUCCEEDED"));
+        long shardsOfTheOther = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM queue_shard WHERE run_id = ?1 AND claimed_by = 'another-process' AND status = 'DONE'")
+                .setParameter(1, firstRun).getSingleResult()).longValue());
+        assertThat("the other process queued some of the shards", shardsOfTheOther, greaterThan(0L));
         assertThat(first.getInt("queued"), equalTo(SUBSCRIBERS));
         assertThat(first.getInt("sent"), equalTo(SUBSCRIBERS));
         assertExactlyOneDigestEach(emails, "2026-12-10");
