@@ -48,8 +48,29 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             silentRelay.close();
             silentRelay = null;
         }
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        // the port may take a moment to come free (connections to the silent relay closing)
+        for (int attempt = 1; ; attempt++) {
+            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            try {
+                greenMail.start();
+                return;
+            } catch (IllegalStateException e) {
+                greenMail.stop();
+                if (attempt == 20) {
+                    throw e;
+                }
+                sleep(250);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -79,6 +100,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     private static final class SilentRelay {
         private final ServerSocket socket;
         private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
 
         SilentRelay(int port) {
             try {
@@ -88,7 +110,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Thread acceptor = new Thread(() -> {
+            acceptor = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try {
                         accepted.add(socket.accept());
@@ -104,11 +126,14 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         void close() {
             try {
                 socket.close();
+                acceptor.join(2000); // a connection accepted just before the close is in the list too
                 for (Socket s : accepted) {
                     s.close();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
