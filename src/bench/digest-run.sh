@@ -89,23 +89,26 @@ for run in $(seq 1 "$runs"); do
     "$api/subscribers/import?preconfirmed=true" | json "['created']")
   import_s=$(echo "$(date +%s.%N) - $t0" | bc)
 
-  # peak heap (jstat: used survivor + eden + old, KiB) and peak RSS of every process, sampled
+  # peak used heap (the service's own metrics: launching jstat twice a second cost a good part of
+  # a core) and peak RSS of every process, sampled every second
   : > "$out/samples.txt"
-  ( while true; do for p in "${service_pids[@]}"; do
-      heap_kib=$(jstat -gc "$p" 2>/dev/null | awk 'NR==2 {print $3+$4+$6+$8}')
+  ( while true; do for r in $(seq 1 "$replicas"); do
+      p=${service_pids[$((r - 1))]}
+      heap_kib=$(curl -s "http://127.0.0.1:$((base_port + r))/q/metrics" \
+        | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $2} END {printf "%d", s / 1024}')
       rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null)
       echo "$p ${heap_kib:-0} ${rss_kib:-0}" >> "$out/samples.txt"
-    done; sleep 0.5; done ) &
+    done; sleep 1; done ) &
   sampler=$!; pids+=($sampler)
 
   cpu_java0=$(cpu_of "${service_pids[@]}"); cpu_pg0=$(cpu_of $(pgrep -x postgres)); cpu_sink0=$(cpu_of $(pgrep -x smtp-sink))
   t0=$(date +%s.%N)
   id=$(admin -H 'Content-Type: application/json' -d '{}' "$api/digest-runs" | json "['id']")
-  while true; do
+  while true; do # cheaply: no python per poll, twice a second
     state=$(admin "$api/digest-runs/$id")
-    status=$(echo "$state" | json "['status']")
+    status=$(echo "$state" | sed -n 's/.*"status":"\([A-Z]*\)".*/\1/p')
     [ "$status" != QUEUED ] && [ "$status" != RUNNING ] && break
-    sleep 0.2
+    sleep 0.5
   done
   total_s=$(echo "$(date +%s.%N) - $t0" | bc)
   cpu="service $(echo "$(cpu_of "${service_pids[@]}") - $cpu_java0" | bc) s, PostgreSQL $(echo "$(cpu_of $(pgrep -x postgres)) - $cpu_pg0" | bc) s, smtp-sink $(echo "$(cpu_of $(pgrep -x smtp-sink)) - $cpu_sink0" | bc) s"

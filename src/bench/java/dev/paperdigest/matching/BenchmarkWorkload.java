@@ -160,7 +160,7 @@ final class BenchmarkWorkload {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Uniform draws: BENCHMARK.md asks for words "drawn from" the frequency band, nothing more. */
+    /** Uniform draws: the workload asks for words "drawn from" the frequency band, nothing more (docs/PERFORMANCE.md). */
     private static double[] uniformCdf(int n) {
         double[] cdf = new double[n];
         double sum = 0;

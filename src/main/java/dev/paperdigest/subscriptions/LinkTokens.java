@@ -110,11 +110,18 @@ public class LinkTokens {
         }
     }
 
+    /** Made once per process: the first digests, sent in parallel, would otherwise all race to create it. */
     private SecretKeySpec key() {
-        if (key == null) {
-            String secret = config.tokens().secret().orElseGet(() -> secrets.getOrCreate("link-tokens"));
-            key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec made = key;
+        if (made == null) {
+            synchronized (this) {
+                if (key == null) {
+                    String secret = config.tokens().secret().orElseGet(() -> secrets.getOrCreate("link-tokens"));
+                    key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+                }
+                made = key;
+            }
         }
-        return key;
+        return made;
     }
 }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real upstream samples copied from shared/formats into src/test/resources/formats. */
+/** Real upstream responses (Hugging Face JSON, arXiv Atom), kept in src/test/resources/formats. */
 public final class Samples {
 
     private Samples() {

@@ -161,7 +161,7 @@ class IngestionBenchmark {
         return seeds;
     }
 
-    /** The workload of shared/BENCHMARK.md: seeds cycled, own ids, 3-8 names when a seed has none, cs mix. */
+    /** The benchmark workload (docs/PERFORMANCE.md): seeds cycled, own ids, 3-8 names when a seed has none, cs mix. */
     private static List<String> authors(Seed seed, Random random) {
         if (!seed.authors().isEmpty()) {
             return seed.authors();
