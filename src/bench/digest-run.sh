@@ -95,7 +95,7 @@ for run in $(seq 1 "$runs"); do
   ( while true; do for r in $(seq 1 "$replicas"); do
       p=${service_pids[$((r - 1))]}
       heap_kib=$(curl -s "http://127.0.0.1:$((base_port + r))/q/metrics" \
-        | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $2} END {printf "%d", s / 1024}')
+        | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%d", s / 1024}')
       rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null)
       echo "$p ${heap_kib:-0} ${rss_kib:-0}" >> "$out/samples.txt"
     done; sleep 1; done ) &
