@@ -419,7 +419,7 @@ public class DeliverySender {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
                         relaxedCommit.forThisTransaction();
-                        Delivery.markSent(ids, clock.instant());
+                        Delivery.markSent(ids, JobLease.OWNER, clock.instant());
                     });
                     return;
                 } catch (RuntimeException e) {
