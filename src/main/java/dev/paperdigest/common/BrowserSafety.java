@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class BrowserSafety {
         if (changesState(context.request().method()) && !path.equals("/unsubscribe") && isCrossSite(context)) {
             context.response().setStatusCode(403)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(io.vertx.core.json.Json.encode(new Problem("about:blank", "Forbidden", 403,
+                    .end(Json.encode(new Problem("about:blank", "Forbidden", 403,
                             "this request came from another site; use the form on this site", null)));
             return;
         }

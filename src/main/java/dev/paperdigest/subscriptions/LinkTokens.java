@@ -92,6 +92,32 @@ public class LinkTokens {
         return subscriber.get();
     }
 
+    /** Generations looked back through to recognise a revoked link. */
+    static final int REVOKED_LOOKBACK = 20;
+
+    /**
+     * The subscriber an authentic but revoked link was issued to: one signed over an earlier
+     * token generation. It grants nothing; it only lets a page say what became of the person
+     * (an old unsubscribe link clicked again: "you are unsubscribed", not "invalid link").
+     */
+    public Optional<Subscriber> revokedHolder(String token, LinkPurpose purpose) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 4 || parts[1].length() != 1 || parts[1].charAt(0) != purpose.code) {
+            return Optional.empty();
+        }
+        String body = parts[0] + "." + parts[1] + "." + parts[2];
+        byte[] given = parts[3].getBytes(StandardCharsets.US_ASCII);
+        return Subscriber.findByPublicId(parts[0]).filter(subscriber -> {
+            for (int generation = subscriber.tokenGeneration - 1;
+                 generation >= Math.max(0, subscriber.tokenGeneration - REVOKED_LOOKBACK); generation--) {
+                if (MessageDigest.isEqual(mac(body, generation).getBytes(StandardCharsets.US_ASCII), given)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     private Duration validity(LinkPurpose purpose) {
         return switch (purpose) {
             case CONFIRM -> config.tokens().confirmValidity();

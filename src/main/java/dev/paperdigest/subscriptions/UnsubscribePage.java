@@ -24,6 +24,8 @@ public class UnsubscribePage {
         static native TemplateInstance ask(String email, String token);
 
         static native TemplateInstance done(String email, String manageUrl);
+
+        static native TemplateInstance alreadyGone(String email);
     }
 
     private final SubscriptionService service;
@@ -38,14 +40,35 @@ public class UnsubscribePage {
 
     @GET
     public TemplateInstance ask(@QueryParam("token") String token) {
-        Subscriber subscriber = tokens.verify(token, LinkPurpose.UNSUBSCRIBE);
+        Subscriber subscriber;
+        try {
+            subscriber = tokens.verify(token, LinkPurpose.UNSUBSCRIBE);
+        } catch (LinkTokens.RefusedLinkException refused) {
+            return alreadyGone(token, refused);
+        }
         return Templates.ask(subscriber.email, token);
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.WILDCARD})
     public TemplateInstance unsubscribe(@QueryParam("token") String token) {
-        Subscriber subscriber = service.unsubscribe(token);
+        Subscriber subscriber;
+        try {
+            subscriber = service.unsubscribe(token);
+        } catch (LinkTokens.RefusedLinkException refused) {
+            return alreadyGone(token, refused); // a mail client posting twice gets its 200 too
+        }
         return Templates.done(subscriber.email, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
+    }
+
+    /**
+     * Unsubscribing revoked the person's links, the unsubscribe link among them: clicked again, it
+     * says they are unsubscribed (and offers nothing, since the link no longer grants anything).
+     */
+    private TemplateInstance alreadyGone(String token, LinkTokens.RefusedLinkException refused) {
+        return tokens.revokedHolder(token, LinkPurpose.UNSUBSCRIBE)
+                .filter(subscriber -> subscriber.status == SubscriberStatus.UNSUBSCRIBED)
+                .map(subscriber -> Templates.alreadyGone(subscriber.email))
+                .orElseThrow(() -> refused);
     }
 }

@@ -229,6 +229,13 @@ class SubscriptionFlowTest {
         RestAssured.post(confirm).then().statusCode(400).body(containsString("This link is not valid"));
         RestAssured.get(confirm).then().statusCode(400);
         assertThat(status(email), equalTo("UNSUBSCRIBED"));
+
+        // the old unsubscribe link, clicked or posted again, says so, and offers no way back in
+        for (var answer : List.of(RestAssured.get(unsubscribe),
+                RestAssured.given().formParam("List-Unsubscribe", "One-Click").post(unsubscribe))) {
+            answer.then().statusCode(200).body(containsString("You are unsubscribed"), containsString(email),
+                    not(containsString("/manage?token=")), not(containsString("<button")));
+        }
     }
 
     @Test
