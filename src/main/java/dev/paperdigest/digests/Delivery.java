@@ -60,14 +60,18 @@ public class Delivery extends PanacheEntityBase {
 
     /**
      * Locks up to {@code limit} due deliveries for this transaction, skipping those another
-     * sender has locked (replicas claim side by side), oldest due first.
+     * sender has locked (replicas claim side by side), oldest due first, after the position
+     * ({@code afterAt}, {@code afterId}) where the last batch of this sender ended. Starting after
+     * it, a scan does not walk again over the index entries of every delivery claimed so far,
+     * which stay until PostgreSQL vacuums them (a million in a large run).
      */
     @SuppressWarnings("unchecked")
-    public static List<Long> lockDue(Instant now, int limit) {
+    public static List<Long> lockDue(Instant now, int limit, Instant afterAt, long afterId) {
         List<Number> ids = getEntityManager().createNativeQuery("SELECT id FROM delivery WHERE status = 'QUEUED' "
-                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id FETCH FIRST " + limit
-                        + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now).getResultList();
+                        // a row comparison, which PostgreSQL starts the index scan from (an OR it would only filter by)
+                        + "AND next_attempt_at <= ?1 AND (next_attempt_at, id) > (?2, ?3) "
+                        + "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now).setParameter(2, afterAt).setParameter(3, afterId).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 

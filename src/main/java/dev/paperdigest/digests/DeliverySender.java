@@ -65,6 +65,8 @@ public class DeliverySender {
      */
     static final int PAUSE_AFTER_UNREACHABLE = 5;
     static final int SENT_MARKS_PER_TRANSACTION = 500;
+    /** Before any delivery's next attempt. */
+    static final Instant START = Instant.parse("2000-01-01T00:00:00Z");
     /** How long the first mark of a transaction waits for others; a crash in that time sends these digests again. */
     static final Duration MARKS_GATHERED_FOR = Duration.ofMillis(100);
     /** Papers kept in memory by one drain for composing; more than any drain needs in practice. */
@@ -200,6 +202,9 @@ public class DeliverySender {
         private final AtomicInteger cancelled = new AtomicInteger();
         private volatile boolean stopping;
         private volatile boolean paused;
+        /** Where the last claimed batch ended, in the order deliveries are claimed (claims are serialised). */
+        private Instant cursorAt = START;
+        private long cursorId;
         private volatile boolean sendersDone;
 
         Drain(BooleanSupplier moreComing, BooleanSupplier stop) {
@@ -277,16 +282,33 @@ public class DeliverySender {
             }
         }
 
+        /**
+         * Claims the next batch after where the last one ended; when nothing is left after it, looks
+         * once more from the start (deliveries given back or retried behind the position).
+         */
         private List<Claimed> claimBatch() {
+            List<Claimed> batch = claimBatchAfter(cursorAt, cursorId);
+            if (batch.isEmpty() && cursorId != 0) {
+                cursorAt = START;
+                cursorId = 0;
+                batch = claimBatchAfter(START, 0);
+            }
+            return batch;
+        }
+
+        private List<Claimed> claimBatchAfter(Instant afterAt, long afterId) {
             Instant now = clock.instant();
             return QuarkusTransaction.requiringNew().call(() -> {
                 relaxedCommit.forThisTransaction();
-                List<Long> ids = Delivery.lockDue(now, config.delivery().batchSize());
+                List<Long> ids = Delivery.lockDue(now, config.delivery().batchSize(), afterAt, afterId);
                 if (ids.isEmpty()) {
                     return List.<Claimed>of();
                 }
                 Delivery.claim(ids, JobLease.OWNER, now);
                 List<Delivery> deliveries = Delivery.list("id in ?1", ids);
+                Delivery last = deliveries.stream().filter(d -> d.id.equals(ids.get(ids.size() - 1))).findFirst().orElseThrow();
+                cursorAt = last.nextAttemptAt;
+                cursorId = last.id;
                 Map<Long, String> selections = DeliverySelection.byDelivery(ids);
                 Map<Long, Subscriber> subscribers = Subscriber.<Subscriber>list("id in ?1",
                                 deliveries.stream().map(d -> d.subscriberId).collect(Collectors.toSet()))
