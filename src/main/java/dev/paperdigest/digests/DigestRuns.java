@@ -4,6 +4,7 @@ import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.RunStatus;
+import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DeliverySender.Drained;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -40,6 +41,8 @@ public class DigestRuns {
     /** How often a run writes its progress (and renews its lease), at most. */
     static final Duration REPORT_EVERY = Duration.ofSeconds(2);
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
+    /** Deliveries queued between two refreshes of the outbox's statistics. */
+    static final int ANALYSE_EVERY = 50_000;
 
     private final DigestQueue queue;
     private final MatchRounds rounds;
@@ -47,13 +50,15 @@ public class DigestRuns {
     private final JobLease lease;
     private final ManagedExecutor executor;
     private final QueueShards shards;
+    private final TableStatistics statistics;
     private final DigestConfig config;
     private final DigestConfig.Retention retention;
     private final Clock clock;
 
     public DigestRuns(DigestQueue queue, MatchRounds rounds, DeliverySender sender, JobLease lease, QueueShards shards,
-                      ManagedExecutor executor, DigestConfig config, Clock clock) {
+                      TableStatistics statistics, ManagedExecutor executor, DigestConfig config, Clock clock) {
         this.shards = shards;
+        this.statistics = statistics;
         this.config = config;
         this.retention = config.retention();
         this.queue = queue;
@@ -176,6 +181,7 @@ public class DigestRuns {
                 reporter.queueingDone = true;
             }
             Totals totals = shards.totals(runId);
+            statistics.refresh("delivery");
             reporter.report(true);
             LOG.infof("digest run %d queued %d digests for %d subscribers in %d s (this process: %d subscribers, %s)", runId,
                     totals.queued(), totals.subscribers(), Duration.between(now, clock.instant()).toSeconds(),
@@ -269,6 +275,7 @@ public class DigestRuns {
         private Instant logged = clock.instant();
         volatile boolean queueingDone;
         volatile boolean cancelled;
+        private int queuedWhenAnalysed;
 
         Reporter(DigestRun run) {
             this.run = run;
@@ -288,6 +295,10 @@ public class DigestRuns {
             }
             reported = now;
             Totals soFar = shards.totals(run.id);
+            if (soFar.queued() - queuedWhenAnalysed >= ANALYSE_EVERY) {
+                queuedWhenAnalysed = soFar.queued();
+                statistics.refresh("delivery"); // the senders' claims are planned by these statistics
+            }
             double queueing = Math.min(1.0, soFar.subscribers() / (double) Math.max(1, activeSubscribers));
             update(run.id, r -> {
                 r.subscribers = soFar.subscribers();
