@@ -1,6 +1,8 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.ConflictException;
+import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliveryStatus;
 import io.quarkus.panache.common.Sort;
@@ -51,7 +53,7 @@ public class DeliveryAdminResource {
         try {
             wanted = DeliveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of queued, sending, sent, failed, cancelled");
+            throw new InvalidInputException("status must be one of queued, sending, sent, failed, cancelled");
         }
         return Paging.of(Delivery.find("status", newest, wanted), page, size, DeliveryView::of);
     }
@@ -63,11 +65,10 @@ public class DeliveryAdminResource {
     public Response retry(@PathParam("id") long id) {
         Delivery delivery = Delivery.findById(id);
         if (delivery == null) {
-            throw ProblemException.notFound("delivery " + id);
+            throw new NotFoundException("delivery " + id);
         }
         if (delivery.status != DeliveryStatus.FAILED) {
-            throw new ProblemException(Response.Status.CONFLICT,
-                    "only a failed delivery can be retried; this one is " + delivery.status.name().toLowerCase(Locale.ROOT));
+            throw new ConflictException("only a failed delivery can be retried; this one is " + delivery.status.name().toLowerCase(Locale.ROOT));
         }
         delivery.status = DeliveryStatus.QUEUED;
         delivery.nextAttemptAt = clock.instant();

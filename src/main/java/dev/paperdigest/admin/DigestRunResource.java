@@ -1,6 +1,6 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.digests.DigestRun;
 import dev.paperdigest.digests.DigestRuns;
@@ -61,7 +61,7 @@ public class DigestRunResource {
     @Path("{id}/cancel")
     public Response cancel(@PathParam("id") long id) {
         if (!runs.cancel(id)) {
-            throw new ProblemException(Response.Status.CONFLICT, "digest run " + id + " has already ended");
+            throw new ConflictException("digest run " + id + " has already ended");
         }
         return Response.accepted(RunView.of(runs.get(id))).build();
     }

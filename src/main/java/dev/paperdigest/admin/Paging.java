@@ -1,6 +1,6 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 
@@ -17,10 +17,10 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
         int p = number("page", page, 0);
         int s = number("size", size, DEFAULT_SIZE);
         if (p < 0) {
-            throw ProblemException.badRequest("page must be 0 or more");
+            throw new InvalidInputException("page must be 0 or more");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw ProblemException.badRequest("size must be from 1 to " + MAX_SIZE);
+            throw new InvalidInputException("size must be from 1 to " + MAX_SIZE);
         }
         // a page past the end is empty, even one so far out that its offset overflows an int
         List<T> items = (long) p * s > Integer.MAX_VALUE - s ? List.of()
@@ -35,7 +35,7 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number, not \"" + value + "\"");
+            throw new InvalidInputException(name + " must be a whole number, not \"" + value + "\"");
         }
     }
 }

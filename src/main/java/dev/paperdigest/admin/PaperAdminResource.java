@@ -1,6 +1,7 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.papers.Paper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -62,7 +63,7 @@ public class PaperAdminResource {
     }
 
     private static Paper find(String arxivId) {
-        return Paper.findByArxivId(arxivId).orElseThrow(() -> ProblemException.notFound("paper " + arxivId));
+        return Paper.findByArxivId(arxivId).orElseThrow(() -> new NotFoundException("paper " + arxivId));
     }
 
     /** {@code since}: a date (2026-11-28) or an instant (2026-11-28T06:00:00Z). */
@@ -73,7 +74,7 @@ public class PaperAdminResource {
         try {
             return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("since must be a date such as 2026-11-28 or an instant such as 2026-11-28T06:00:00Z");
+            throw new InvalidInputException("since must be a date such as 2026-11-28 or an instant such as 2026-11-28T06:00:00Z");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliverySelection;
 import dev.paperdigest.digests.Selection;
@@ -75,7 +76,7 @@ public class SubscriberAdminResource {
         try {
             wanted = SubscriberStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of pending, active, unsubscribed");
+            throw new InvalidInputException("status must be one of pending, active, unsubscribed");
         }
         return Paging.of(Subscriber.find("status", Sort.by("id"), wanted), page, size, SubscriberView::of);
     }
@@ -128,7 +129,7 @@ public class SubscriberAdminResource {
     private static Subscriber find(long id) {
         Subscriber subscriber = Subscriber.findById(id);
         if (subscriber == null) {
-            throw ProblemException.notFound("subscriber " + id);
+            throw new NotFoundException("subscriber " + id);
         }
         return subscriber;
     }

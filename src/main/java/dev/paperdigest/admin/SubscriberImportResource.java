@@ -3,6 +3,7 @@ package dev.paperdigest.admin;
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.subscriptions.SubscriberImport;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +41,7 @@ public class SubscriberImportResource {
         boolean vouched = switch (preconfirmed == null ? "false" : preconfirmed.strip()) {
             case "true" -> true;
             case "false", "" -> false;
-            default -> throw ProblemException.badRequest("preconfirmed must be true or false, not \"" + preconfirmed + "\"");
+            default -> throw new InvalidInputException("preconfirmed must be true or false, not \"" + preconfirmed + "\"");
         };
         long limit = config.limits().maxSubscriberImportSize().asLongValue();
         ImportReport report = subscriberImport.importLines(new SizeLimitedInputStream(body, limit), vouched);

@@ -2,7 +2,7 @@ package dev.paperdigest.common;
 
 import jakarta.ws.rs.core.Response;
 
-/** Thrown by admin endpoints and services to answer with a problem+json of the given status. */
+/** Thrown by REST resources for what only HTTP knows (413, 415); services throw the domain exceptions of this package. */
 public class ProblemException extends RuntimeException {
 
     private final Response.Status status;

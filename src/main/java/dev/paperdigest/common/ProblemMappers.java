@@ -10,7 +10,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.stream.Collectors;
 
-/** Turns every error of the JSON API into problem+json; never a stack trace. */
+/**
+ * Turns every error of the JSON API into problem+json, never a stack trace: the one place where
+ * the services' domain exceptions become HTTP statuses.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -18,6 +21,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return Problem.response(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.response(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,8 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DeliverySender.Drained;
@@ -90,7 +91,7 @@ public class DigestRuns {
         LocalDate oldest = LocalDate.ofInstant(clock.instant().minus(retention.keep()), ZoneOffset.UTC).plusDays(1);
         LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(MAX_DAYS_AHEAD);
         if (periodDate.isBefore(oldest) || periodDate.isAfter(latest)) {
-            throw ProblemException.badRequest("date must lie from " + oldest + " (digest.retention.keep ago) to " + latest
+            throw new InvalidInputException("date must lie from " + oldest + " (digest.retention.keep ago) to " + latest
                     + "; it was " + periodDate);
         }
     }
@@ -373,7 +374,7 @@ public class DigestRuns {
     private static DigestRun find(long id) {
         DigestRun run = DigestRun.findById(id);
         if (run == null) {
-            throw ProblemException.notFound("digest run " + id);
+            throw new NotFoundException("digest run " + id);
         }
         return run;
     }
