@@ -3,7 +3,7 @@ package dev.paperdigest.admin;
 import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.digests.DigestRun;
-import dev.paperdigest.digests.DigestRuns;
+import dev.paperdigest.digests.DigestRunner;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,9 +36,9 @@ public class DigestRunResource {
         }
     }
 
-    private final DigestRuns runs;
+    private final DigestRunner runs;
 
-    public DigestRunResource(DigestRuns runs) {
+    public DigestRunResource(DigestRunner runs) {
         this.runs = runs;
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import org.hibernate.annotations.DynamicUpdate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -49,6 +50,30 @@ public class Delivery extends PanacheEntityBase {
     /** The process whose sender holds the claim. */
     public String claimedBy;
     public Instant sentAt;
+
+    /**
+     * A failed attempt: queued again after a pause that doubles with each attempt, or FAILED for an
+     * operator once {@code maxAttempts} were made.
+     */
+    public void retryLater(String error, int maxAttempts, Duration firstPause, Instant now) {
+        attempts++;
+        lastError = error;
+        claimedBy = null;
+        if (attempts >= maxAttempts) {
+            status = DeliveryStatus.FAILED;
+        } else {
+            status = DeliveryStatus.QUEUED;
+            nextAttemptAt = now.plus(firstPause.multipliedBy(1L << Math.min(10, attempts - 1)));
+        }
+    }
+
+    /** A failure no retry can mend (the digest cannot be composed): FAILED at once. */
+    public void giveUp(String reason) {
+        attempts++;
+        lastError = reason;
+        claimedBy = null;
+        status = DeliveryStatus.FAILED;
+    }
 
     /** Of the subscribers with ids from {@code first} to {@code last}, those with a delivery for one of the periods: "subscriberId period" each. */
     public static List<String> existingKeys(long first, long last, Collection<String> periods) {

@@ -15,11 +15,11 @@ import java.time.Clock;
 @ApplicationScoped
 public class DigestSchedule {
 
-    private final DigestRuns runs;
+    private final DigestRunner runs;
     private final DeliverySender sender;
     private final Clock clock;
 
-    public DigestSchedule(DigestRuns runs, DeliverySender sender, Clock clock) {
+    public DigestSchedule(DigestRunner runs, DeliverySender sender, Clock clock) {
         this.runs = runs;
         this.sender = sender;
         this.clock = clock;

@@ -34,18 +34,13 @@ import java.util.function.Consumer;
  * are shared by every replica.
  */
 @ApplicationScoped
-public class DigestRuns {
+public class DigestRunner {
 
-    private static final Logger LOG = Logger.getLogger(DigestRuns.class);
+    private static final Logger LOG = Logger.getLogger(DigestRunner.class);
     static final String LEASE = "digest-run";
     static final Duration LEASE_TIME = Duration.ofMinutes(30);
-    /** How often a run writes its progress (and renews its lease), at most. */
-    static final Duration REPORT_EVERY = Duration.ofSeconds(2);
-    static final Duration LOG_EVERY = Duration.ofSeconds(10);
-    /** Deliveries queued between two refreshes of the outbox's statistics. */
-    static final int ANALYSE_EVERY = 50_000;
 
-    private final DigestQueue queue;
+    private final ShardQueueing queueing;
     private final MatchRounds rounds;
     private final DeliverySender sender;
     private final JobLease lease;
@@ -56,13 +51,13 @@ public class DigestRuns {
     private final DigestConfig.Retention retention;
     private final Clock clock;
 
-    public DigestRuns(DigestQueue queue, MatchRounds rounds, DeliverySender sender, JobLease lease, QueueShards shards,
+    public DigestRunner(ShardQueueing queueing, MatchRounds rounds, DeliverySender sender, JobLease lease, QueueShards shards,
                       TableStatistics statistics, ManagedExecutor executor, DigestConfig config, Clock clock) {
         this.shards = shards;
         this.statistics = statistics;
         this.config = config;
         this.retention = config.retention();
-        this.queue = queue;
+        this.queueing = queueing;
         this.rounds = rounds;
         this.sender = sender;
         this.lease = lease;
@@ -133,7 +128,7 @@ public class DigestRuns {
     void execute(long runId) {
         Instant giveUp = clock.instant().plus(LEASE_TIME);
         while (!lease.tryAcquire(LEASE, LEASE_TIME)) {
-            if (isCancelRequested(runId) || clock.instant().isAfter(giveUp)) {
+            if (cancelRequested(runId) || clock.instant().isAfter(giveUp)) {
                 update(runId, run -> {
                     run.status = RunStatus.CANCELLED;
                     run.error = run.cancelRequested ? "cancelled before it started"
@@ -172,22 +167,22 @@ public class DigestRuns {
             run.throughRound = throughRound;
             run.queuedAsOf = now;
             shards.create(runId, config.delivery().shardSize());
-            Reporter reporter = new Reporter(run);
+            RunProgress progress = new RunProgress(run, shards, statistics, sender, lease, clock);
             CompletableFuture<Drained> sending = run.dryRun ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> sender.drain(() -> !reporter.queueingDone, () -> reporter.cancelled), executor);
+                    : CompletableFuture.supplyAsync(() -> sender.drain(progress::queueing, progress::cancelled), executor);
             Totals mine;
             try {
-                mine = queueShards(run, reporter);
+                mine = queueing.queueRun(run, progress);
             } finally {
-                reporter.queueingDone = true;
+                progress.queueingEnded();
             }
             Totals totals = shards.totals(runId);
             statistics.refresh("delivery");
-            reporter.report(true);
+            progress.report(true);
             LOG.infof("digest run %d queued %d digests for %d subscribers in %d s (this process: %d subscribers, %s)", runId,
                     totals.queued(), totals.subscribers(), Duration.between(now, clock.instant()).toSeconds(),
                     mine.subscribers(), mine.split());
-            Drained drained = awaitSending(sending, () -> reporter.reportSending(totals));
+            Drained drained = awaitSending(sending, () -> progress.reportSending(totals));
             update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
                 r.failed = (int) Delivery.countOfRun(runId, DeliveryStatus.FAILED);
@@ -212,132 +207,18 @@ public class DigestRuns {
     }
 
     /**
-     * The run's own share of the queueing: shards until none is left to claim, then waiting for
-     * those other processes hold (taking over any whose process stopped).
-     */
-    private Totals queueShards(DigestRun run, Reporter reporter) {
-        Totals mine = Totals.NONE;
-        while (!reporter.cancelled) {
-            Optional<QueueShards.Shard> shard = shards.claim(JobLease.OWNER, clock.instant());
-            if (shard.isPresent() && shard.get().runId() == run.id) {
-                mine = mine.plus(queueShard(run, shard.get(), JobLease.OWNER, reporter::afterPage));
-            } else if (shard.isPresent()) {
-                // an older run another process left unfinished: help it, then carry on with this one
-                long other = shard.get().runId();
-                mine = mine.plus(queueShard(get(other), shard.get(), JobLease.OWNER, ignored -> !isCancelRequested(other)));
-            } else if (shards.unfinished(run.id) == 0) {
-                break;
-            } else {
-                reporter.report(false);
-                sleep(Duration.ofMillis(500));
-            }
-        }
-        return mine;
-    }
-
-    /**
      * The outbox poll of every process: queue shards of a run another process started, so replicas
      * share the matching as they share the sending.
      */
     public void joinRunningRuns() {
-        joinRunningRuns(JobLease.OWNER);
-    }
-
-    void joinRunningRuns(String owner) {
-        Optional<QueueShards.Shard> shard;
-        while ((shard = shards.claim(owner, clock.instant())).isPresent()) {
-            long runId = shard.get().runId();
-            DigestRun run = get(runId);
-            Totals done = queueShard(run, shard.get(), owner, ignored -> !isCancelRequested(runId));
-            LOG.debugf("queued shard %d-%d of digest run %d: %d digests", shard.get().firstId(), shard.get().lastId(), runId,
-                    done.queued());
-        }
-    }
-
-    private Totals queueShard(DigestRun run, QueueShards.Shard shard, String owner, DigestQueue.Progress goOn) {
-        boolean[] stopped = {false};
-        Totals totals = queue.queue(run, shard, soFar -> {
-            boolean stillMine = shards.progress(shard, owner, soFar, clock.instant());
-            stopped[0] = !stillMine || !goOn.afterPage(soFar);
-            return !stopped[0];
-        });
-        if (!stopped[0]) {
-            shards.finish(shard, owner, totals, clock.instant());
-        }
-        return totals;
-    }
-
-    /** Writes a run's progress every few seconds, logs it now and then, keeps the lease, and notices a cancel. */
-    private final class Reporter {
-        private final DigestRun run;
-        private final long activeSubscribers;
-        private final Instant startedAt = clock.instant();
-        private Instant reported = Instant.EPOCH;
-        private Instant logged = clock.instant();
-        volatile boolean queueingDone;
-        volatile boolean cancelled;
-        private int queuedWhenAnalysed;
-
-        Reporter(DigestRun run) {
-            this.run = run;
-            this.activeSubscribers = QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
-        }
-
-        boolean afterPage(Totals ignoredShardTotals) {
-            report(false);
-            return !cancelled;
-        }
-
-        /** Every process's shards count: the totals come from the database. */
-        void report(boolean force) {
-            Instant now = clock.instant();
-            if (!force && now.isBefore(reported.plus(REPORT_EVERY))) {
-                return;
-            }
-            reported = now;
-            Totals soFar = shards.totals(run.id);
-            if (soFar.queued() - queuedWhenAnalysed >= ANALYSE_EVERY) {
-                queuedWhenAnalysed = soFar.queued();
-                statistics.refresh("delivery"); // the senders' claims are planned by these statistics
-            }
-            double queueing = Math.min(1.0, soFar.subscribers() / (double) Math.max(1, activeSubscribers));
-            update(run.id, r -> {
-                r.subscribers = soFar.subscribers();
-                r.queued = soFar.queued();
-                r.matched = (int) Math.min(Integer.MAX_VALUE, soFar.matched());
-                r.progress = run.dryRun ? queueing : 0.5 * queueing;
-                cancelled = r.cancelRequested;
-            });
-            keepLease();
-            if (now.isAfter(logged.plus(LOG_EVERY))) {
-                logged = now;
-                double seconds = Math.max(1, Duration.between(startedAt, now).toSeconds());
-                LOG.infof("digest run %d: %d of about %d subscribers looked at (%.0f/s), %d digests queued, %d sent",
-                        run.id, soFar.subscribers(), activeSubscribers, soFar.subscribers() / seconds, soFar.queued(),
-                        sender.sentSoFar());
-            }
-        }
-
-        void reportSending(Totals totals) {
-            int sent = sender.sentSoFar();
-            update(run.id, r -> {
-                r.progress = 0.5 + 0.5 * Math.min(1.0, sent / (double) Math.max(1, totals.queued()));
-                cancelled = r.cancelRequested;
-            });
-            keepLease();
-            Instant now = clock.instant();
-            if (now.isAfter(logged.plus(LOG_EVERY))) {
-                logged = now;
-                LOG.infof("digest run %d: %d digests sent so far (%d queued by this run)", run.id, sent, totals.queued());
-            }
-        }
+        queueing.joinRunningRuns(JobLease.OWNER);
     }
 
     /** Waits for the run's sending to end, reporting progress every few seconds meanwhile. */
     private static Drained awaitSending(CompletableFuture<Drained> sending, Runnable report) {
         while (true) {
             try {
-                return sending.get(REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                return sending.get(RunProgress.REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException stillSending) {
                 report.run();
             } catch (ExecutionException e) {
@@ -346,13 +227,6 @@ public class DigestRuns {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during a digest run", e);
             }
-        }
-    }
-
-    /** A long run keeps its lease; losing it only means another run may start (deliveries stay unique). */
-    private void keepLease() {
-        if (!lease.renew(LEASE, LEASE_TIME)) {
-            LOG.warn("the digest run lease ran out during the run; another run may start alongside");
         }
     }
 
@@ -368,6 +242,10 @@ public class DigestRuns {
     }
 
     public DigestRun get(long id) {
+        return load(id);
+    }
+
+    static DigestRun load(long id) {
         return QuarkusTransaction.requiringNew().call(() -> find(id));
     }
 
@@ -379,15 +257,15 @@ public class DigestRuns {
         return run;
     }
 
-    private boolean isCancelRequested(long runId) {
+    static boolean cancelRequested(long runId) {
         return QuarkusTransaction.requiringNew().call(() -> find(runId).cancelRequested);
     }
 
-    private void update(long runId, Consumer<DigestRun> change) {
+    static void update(long runId, Consumer<DigestRun> change) {
         QuarkusTransaction.requiringNew().run(() -> change.accept(DigestRun.findById(runId)));
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
