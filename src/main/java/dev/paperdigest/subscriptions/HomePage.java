@@ -1,6 +1,6 @@
-package dev.paperdigest.papers;
+package dev.paperdigest.subscriptions;
 
-import dev.paperdigest.subscriptions.SubscriptionForm;
+import dev.paperdigest.papers.Paper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Today's trending papers and the sign-up box. */
+/** Today's trending papers and the sign-up box: the front page, where papers meet subscriptions. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {

@@ -1,4 +1,4 @@
-package dev.paperdigest.papers;
+package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.support.Admin;
 import io.quarkus.test.junit.QuarkusTest;
