@@ -3,21 +3,17 @@ package dev.paperdigest.common;
 import io.quarkus.qute.TemplateExtension;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** Small formatting helpers shared by pages and emails. */
 @TemplateExtension
 public class TemplateExtensions {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
     static String twoDigits(Integer number) {
         return String.format("%02d", number);
     }
 
     static String day(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
+        return date == null ? "" : Dates.DAY.format(date);
     }
 
     /** Cuts long text at a word boundary, with an ellipsis. */

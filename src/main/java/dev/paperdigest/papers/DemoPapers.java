@@ -1,5 +1,6 @@
 package dev.paperdigest.papers;
 
+import dev.paperdigest.common.Dates;
 import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * On the first start (no papers at all) loads the papers of the pages Paper Digest was conceived
@@ -33,8 +32,6 @@ public class DemoPapers {
 
     private static final Logger LOG = Logger.getLogger(DemoPapers.class);
     static final String RESOURCE = "/demo/seed-papers.json";
-    private static final DateTimeFormatter PAGE_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-
     private final DigestConfig config;
     private final PaperStore store;
     private final ObjectMapper mapper;
@@ -87,7 +84,7 @@ public class DemoPapers {
             return null;
         }
         try {
-            return LocalDate.parse(pageDate, PAGE_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(pageDate, Dates.DAY).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             return null; // "Jan 21" without a year: unknown
         }

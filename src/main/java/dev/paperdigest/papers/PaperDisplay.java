@@ -1,20 +1,17 @@
 package dev.paperdigest.papers;
 
+import dev.paperdigest.common.Dates;
 import io.quarkus.qute.TemplateExtension;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** How a paper's facts read on a page or in an email. */
 public final class PaperDisplay {
 
     static final int AUTHORS_SHOWN = 5;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-
     private PaperDisplay() {
     }
 
@@ -27,7 +24,7 @@ public final class PaperDisplay {
     }
 
     static String date(Instant instant) {
-        return instant == null ? null : DATE.format(instant.atOffset(ZoneOffset.UTC));
+        return instant == null ? null : Dates.DAY.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     /** Authors, date and categories, separated by middle dots, leaving out what is unknown. */
