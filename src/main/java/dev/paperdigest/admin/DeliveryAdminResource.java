@@ -13,6 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,11 +45,10 @@ public class DeliveryAdminResource {
     }
 
     @GET
-    public Paging<DeliveryView> list(@QueryParam("status") String status, @QueryParam("page") String page,
-                                     @QueryParam("size") String size) {
+    public Paging<DeliveryView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
         if (status == null || status.isBlank()) {
-            return Paging.of(Delivery.findAll(newest), page, size, DeliveryView::of);
+            return Paging.of(Delivery.findAll(newest), paging, DeliveryView::of);
         }
         DeliveryStatus wanted;
         try {
@@ -55,7 +56,7 @@ public class DeliveryAdminResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status must be one of queued, sending, sent, failed, cancelled");
         }
-        return Paging.of(Delivery.find("status", newest, wanted), page, size, DeliveryView::of);
+        return Paging.of(Delivery.find("status", newest, wanted), paging, DeliveryView::of);
     }
 
     /** Queues a failed delivery again; the next digest tick (or run) sends it. A sent one is never sent again. */

@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -86,11 +88,10 @@ public class IngestionResource {
 
     @GET
     @Operation(summary = "Ingestion runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
-    public Paging<RunView> list(@QueryParam("status") String status, @QueryParam("page") String page,
-                                @QueryParam("size") String size) {
+    public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
         if (status == null || status.isBlank()) {
-            return Paging.of(IngestionRun.findAll(newest), page, size, RunView::of);
+            return Paging.of(IngestionRun.findAll(newest), paging, RunView::of);
         }
         IngestionRun.Status wanted;
         try {
@@ -98,7 +99,7 @@ public class IngestionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("status must be one of queued, running, succeeded, failed, cancelled");
         }
-        return Paging.of(IngestionRun.find("status", newest, wanted), page, size, RunView::of);
+        return Paging.of(IngestionRun.find("status", newest, wanted), paging, RunView::of);
     }
 
     @GET

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -45,8 +47,8 @@ public class PaperAdminResource {
 
     @GET
     public Paging<PaperSummary> list(@QueryParam("q") String q, @QueryParam("since") String since,
-                                     @QueryParam("page") String page, @QueryParam("size") String size) {
-        return Paging.of(Paper.search(q, parseSince(since)), page, size, PaperSummary::of);
+                                     @Valid @BeanParam PageRequest paging) {
+        return Paging.of(Paper.search(q, parseSince(since)), paging, PaperSummary::of);
     }
 
     @GET

@@ -18,6 +18,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -67,10 +69,9 @@ public class SubscriberAdminResource {
 
     @GET
     @Transactional
-    public Paging<SubscriberView> list(@QueryParam("status") String status, @QueryParam("page") String page,
-                                       @QueryParam("size") String size) {
+    public Paging<SubscriberView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         if (status == null || status.isBlank()) {
-            return Paging.of(Subscriber.findAll(Sort.by("id")), page, size, SubscriberView::of);
+            return Paging.of(Subscriber.findAll(Sort.by("id")), paging, SubscriberView::of);
         }
         SubscriberStatus wanted;
         try {
@@ -78,7 +79,7 @@ public class SubscriberAdminResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status must be one of pending, active, unsubscribed");
         }
-        return Paging.of(Subscriber.find("status", Sort.by("id"), wanted), page, size, SubscriberView::of);
+        return Paging.of(Subscriber.find("status", Sort.by("id"), wanted), paging, SubscriberView::of);
     }
 
     @GET

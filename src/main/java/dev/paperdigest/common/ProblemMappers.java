@@ -2,6 +2,7 @@ package dev.paperdigest.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +37,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
         return Problem.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Quarkus maps this subclass itself (to a JSON report of its own); problem+json wins here. */
+    @ServerExceptionMapper
+    public Response invalidParameters(ResteasyReactiveViolationException e) {
+        return invalid(e);
     }
 
     @ServerExceptionMapper
