@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one import or ingestion did: the contract's {@code {received, created, updated, skipped,
+ * What one import or ingestion did: the admin API's {@code {received, created, updated, skipped,
  * rejected}}. The first {@link #LISTED_REJECTIONS} rejections are listed with their reasons; any
  * more are only counted, in {@code moreRejected}, so a huge bad file cannot blow up the answer.
  */
