@@ -1,6 +1,6 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.InvalidInputException;
@@ -24,9 +24,9 @@ import java.io.InputStream;
 public class SubscriberImportResource {
 
     private final SubscriberImport subscriberImport;
-    private final DigestConfig config;
+    private final LimitsConfig config;
 
-    public SubscriberImportResource(SubscriberImport subscriberImport, DigestConfig config) {
+    public SubscriberImportResource(SubscriberImport subscriberImport, LimitsConfig config) {
         this.subscriberImport = subscriberImport;
         this.config = config;
     }
@@ -43,7 +43,7 @@ public class SubscriberImportResource {
             case "false", "" -> false;
             default -> throw new InvalidInputException("preconfirmed must be true or false, not \"" + preconfirmed + "\"");
         };
-        long limit = config.limits().maxSubscriberImportSize().asLongValue();
+        long limit = config.maxSubscriberImportSize().asLongValue();
         ImportReport report = subscriberImport.importLines(new SizeLimitedInputStream(body, limit), vouched);
         if (report.tooLarge) {
             throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than "

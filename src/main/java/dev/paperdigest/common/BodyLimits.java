@@ -26,9 +26,9 @@ public class BodyLimits {
     static final int ORDER = -1000;
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    private final DigestConfig config;
+    private final LimitsConfig config;
 
-    public BodyLimits(DigestConfig config) {
+    public BodyLimits(LimitsConfig config) {
         this.config = config;
     }
 
@@ -43,9 +43,9 @@ public class BodyLimits {
         }
         String path = context.normalizedPath();
         boolean streamed = path.equals(PAPER_IMPORT) || path.equals(SUBSCRIBER_IMPORT);
-        long limit = path.equals(SUBSCRIBER_IMPORT) ? config.limits().maxSubscriberImportSize().asLongValue()
-                : path.equals(PAPER_IMPORT) ? config.limits().maxImportSize().asLongValue()
-                : config.limits().maxFormSize().asLongValue();
+        long limit = path.equals(SUBSCRIBER_IMPORT) ? config.maxSubscriberImportSize().asLongValue()
+                : path.equals(PAPER_IMPORT) ? config.maxImportSize().asLongValue()
+                : config.maxFormSize().asLongValue();
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             if (streamed) {

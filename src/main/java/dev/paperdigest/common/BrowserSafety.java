@@ -37,7 +37,7 @@ public class BrowserSafety {
 
     private final URI publicUrl;
 
-    public BrowserSafety(DigestConfig config) {
+    public BrowserSafety(SiteConfig config) {
         this.publicUrl = URI.create(config.publicUrl());
     }
 

@@ -11,7 +11,7 @@ public class PublicLinks {
 
     private final String base;
 
-    public PublicLinks(DigestConfig config) {
+    public PublicLinks(SiteConfig config) {
         String url = config.publicUrl();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -1,6 +1,6 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.SiteConfig;
 import dev.paperdigest.common.RelaxedCommit;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
 import dev.paperdigest.digests.smtp.SmtpRefusedException;
@@ -67,7 +67,8 @@ public class DeliverySender {
         UNREACHABLE
     }
 
-    private final DigestConfig config;
+    private final DeliveryConfig config;
+    private final String from;
     private final DigestComposer composer;
     private final SmtpRelay relay;
     private final RelaxedCommit relaxedCommit;
@@ -78,9 +79,10 @@ public class DeliverySender {
     private final ReentrantLock draining = new ReentrantLock();
     private volatile Drain current;
 
-    public DeliverySender(DigestConfig config, DigestComposer composer, SmtpRelay relay, RelaxedCommit relaxedCommit,
+    public DeliverySender(DeliveryConfig config, SiteConfig site, DigestComposer composer, SmtpRelay relay, RelaxedCommit relaxedCommit,
             ManagedExecutor executor, Clock clock, DeliveryMetrics metrics) {
         this.config = config;
+        this.from = site.mail().from();
         this.composer = composer;
         this.relay = relay;
         this.relaxedCommit = relaxedCommit;
@@ -171,13 +173,13 @@ public class DeliverySender {
         Drain(BooleanSupplier moreComing, BooleanSupplier stop) {
             this.moreComing = moreComing;
             this.stop = stop;
-            this.claims = new OutboxClaims(config.delivery().batchSize(), relaxedCommit, clock);
+            this.claims = new OutboxClaims(config.batchSize(), relaxedCommit, clock);
         }
 
         Drained run() {
             sentMarks = new SentMarks(relaxedCommit, clock, executor);
             List<CompletableFuture<Void>> senders = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, config.delivery().connections()); i++) {
+            for (int i = 0; i < Math.max(1, config.connections()); i++) {
                 senders.add(CompletableFuture.runAsync(this::sendClaimed, executor));
             }
             try {
@@ -278,7 +280,7 @@ public class DeliverySender {
             Selection selection = Selection.decode(delivery.selection());
             Digest digest = composer.compose(delivery.subscriber(), DigestPeriod.fromKey(delivery.period()), selection,
                     claims.papersOf(selection), views);
-            DigestMessage message = DigestMessage.of(digest, config.mail().from(), delivery.messageId(), eightBit, clock);
+            DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, clock);
             metrics.composed(message);
             return message;
         }
@@ -287,7 +289,7 @@ public class DeliverySender {
             LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
             metrics.attemptFailed();
             QuarkusTransaction.requiringNew().run(() -> Delivery.<Delivery>findById(delivery.id())
-                    .retryLater(message(e), config.delivery().maxAttempts(), FIRST_RETRY, clock.instant()));
+                    .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
             failed.incrementAndGet();
             return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
         }

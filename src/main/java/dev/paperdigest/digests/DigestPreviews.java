@@ -1,6 +1,5 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
 import dev.paperdigest.papers.Paper;
@@ -23,12 +22,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DigestPreviews {
 
-    private final DigestConfig config;
+    private final DeliveryConfig config;
     private final MatchSessions sessions;
     private final DigestComposer composer;
     private final Clock clock;
 
-    public DigestPreviews(DigestConfig config, MatchSessions sessions, DigestComposer composer, Clock clock) {
+    public DigestPreviews(DeliveryConfig config, MatchSessions sessions, DigestComposer composer, Clock clock) {
         this.config = config;
         this.sessions = sessions;
         this.composer = composer;
@@ -48,7 +47,7 @@ public class DigestPreviews {
         });
         Subscriber current = asked.subscriber();
         List<Query> queries = asked.queries();
-        RankedPapers ranked = sessions.sinceRound(asked.after()).best(queries, config.delivery().maxPapers());
+        RankedPapers ranked = sessions.sinceRound(asked.after()).best(queries, config.maxPapers());
         Selection selection = Selection.of(ranked, queries);
         Map<Long, Paper> papers = QuarkusTransaction.requiringNew().call(() -> Paper.listByIds(selection.paperIds()).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity())));

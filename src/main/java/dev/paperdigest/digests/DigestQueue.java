@@ -1,6 +1,5 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.PublicLinks;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
@@ -68,11 +67,11 @@ public class DigestQueue {
     private record PageWrite(List<Queued> deliveries, List<DigestProgress> progress, Totals totals) {
     }
 
-    private final DigestConfig config;
+    private final DeliveryConfig config;
     private final MatchSessions sessions;
     private final PublicLinks links;
 
-    public DigestQueue(DigestConfig config, MatchSessions sessions, PublicLinks links) {
+    public DigestQueue(DeliveryConfig config, MatchSessions sessions, PublicLinks links) {
         this.config = config;
         this.sessions = sessions;
         this.links = links;
@@ -154,7 +153,7 @@ public class DigestQueue {
                 continue;
             }
             List<Query> queries = page.queries().getOrDefault(subscriber.id(), List.of());
-            RankedPapers ranked = sessions.ofRounds(after, throughRound).best(queries, config.delivery().maxPapers());
+            RankedPapers ranked = sessions.ofRounds(after, throughRound).best(queries, config.maxPapers());
             progress.add(new DigestProgress(subscriber.id(), throughRound, next));
             if (ranked.total() == 0) {
                 continue;
@@ -188,13 +187,13 @@ public class DigestQueue {
         }
         if (run.scheduled) {
             return DigestPeriod.due(subscriber.frequency(), subscriber.sendHour(), subscriber.zone(),
-                    config.delivery().weeklyDay(), now);
+                    config.weeklyDay(), now);
         }
         return Optional.of(DigestPeriod.of(subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate()));
     }
 
     private Instant sendAt(Schedule subscriber, DigestPeriod period) {
-        return period.sendAt(subscriber.sendHour(), subscriber.zone(), config.delivery().weeklyDay());
+        return period.sendAt(subscriber.sendHour(), subscriber.zone(), config.weeklyDay());
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -1,6 +1,6 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.RetentionConfig;
 import dev.paperdigest.common.JobLease;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -27,11 +27,11 @@ public class DigestRetention {
     public record Pruned(long deliveries, long runs) {
     }
 
-    private final DigestConfig config;
+    private final RetentionConfig config;
     private final JobLease lease;
     private final Clock clock;
 
-    public DigestRetention(DigestConfig config, JobLease lease, Clock clock) {
+    public DigestRetention(RetentionConfig config, JobLease lease, Clock clock) {
         this.config = config;
         this.lease = lease;
         this.clock = clock;
@@ -49,7 +49,7 @@ public class DigestRetention {
             return new Pruned(0, 0);
         }
         try {
-            Instant cutoff = clock.instant().minus(config.retention().keep());
+            Instant cutoff = clock.instant().minus(config.keep());
             long deliveries = inBatches(() -> Delivery.deleteEndedBefore(cutoff, BATCH));
             long runs = inBatches(() -> DigestRun.deleteEndedBefore(cutoff, BATCH));
             if (deliveries + runs > 0) {

@@ -1,6 +1,6 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.RetentionConfig;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
@@ -47,16 +47,16 @@ public class DigestRunner {
     private final ManagedExecutor executor;
     private final QueueShards shards;
     private final TableStatistics statistics;
-    private final DigestConfig config;
-    private final DigestConfig.Retention retention;
+    private final DeliveryConfig config;
+    private final RetentionConfig retention;
     private final Clock clock;
 
     public DigestRunner(ShardQueueing queueing, MatchRounds rounds, DeliverySender sender, JobLease lease, QueueShards shards,
-                      TableStatistics statistics, ManagedExecutor executor, DigestConfig config, Clock clock) {
+                      TableStatistics statistics, ManagedExecutor executor, DeliveryConfig config, RetentionConfig retention, Clock clock) {
         this.shards = shards;
         this.statistics = statistics;
         this.config = config;
-        this.retention = config.retention();
+        this.retention = retention;
         this.queueing = queueing;
         this.rounds = rounds;
         this.sender = sender;
@@ -166,7 +166,7 @@ public class DigestRunner {
             });
             run.throughRound = throughRound;
             run.queuedAsOf = now;
-            shards.create(runId, config.delivery().shardSize());
+            shards.create(runId, config.shardSize());
             RunProgress progress = new RunProgress(run, shards, statistics, sender, lease, clock);
             CompletableFuture<Drained> sending = run.dryRun ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> sender.drain(progress::queueing, progress::cancelled), executor);

@@ -1,7 +1,6 @@
 package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.common.AppSecrets;
-import dev.paperdigest.common.DigestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Mac;
@@ -48,12 +47,12 @@ public class LinkTokens {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final DigestConfig config;
+    private final TokensConfig config;
     private final AppSecrets secrets;
     private final Clock clock;
     private volatile SecretKeySpec key;
 
-    public LinkTokens(DigestConfig config, AppSecrets secrets, Clock clock) {
+    public LinkTokens(TokensConfig config, AppSecrets secrets, Clock clock) {
         this.config = config;
         this.secrets = secrets;
         this.clock = clock;
@@ -120,9 +119,9 @@ public class LinkTokens {
 
     private Duration validity(LinkPurpose purpose) {
         return switch (purpose) {
-            case CONFIRM -> config.tokens().confirmValidity();
-            case MANAGE -> config.tokens().manageValidity();
-            case UNSUBSCRIBE -> config.tokens().unsubscribeValidity();
+            case CONFIRM -> config.confirmValidity();
+            case MANAGE -> config.manageValidity();
+            case UNSUBSCRIBE -> config.unsubscribeValidity();
         };
     }
 
@@ -142,7 +141,7 @@ public class LinkTokens {
         if (made == null) {
             synchronized (this) {
                 if (key == null) {
-                    String secret = config.tokens().secret().orElseGet(() -> secrets.getOrCreate("link-tokens"));
+                    String secret = config.secret().orElseGet(() -> secrets.getOrCreate("link-tokens"));
                     key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
                 }
                 made = key;

@@ -1,6 +1,6 @@
 package dev.paperdigest.subscriptions;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.LimitsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +27,10 @@ public class SubscribeRateLimiter {
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final EntityManager em;
-    private final DigestConfig config;
+    private final LimitsConfig config;
     private final Clock clock;
 
-    public SubscribeRateLimiter(EntityManager em, DigestConfig config, Clock clock) {
+    public SubscribeRateLimiter(EntityManager em, LimitsConfig config, Clock clock) {
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -38,7 +38,7 @@ public class SubscribeRateLimiter {
 
     /** Counts one post; false once the client's network is over its hourly limit. */
     public boolean allow(String clientAddress) {
-        return allow(clientAddress, config.limits().subscribePerIpPerHour(), clock.instant());
+        return allow(clientAddress, config.subscribePerIpPerHour(), clock.instant());
     }
 
     boolean allow(String clientAddress, int limitPerHour, Instant now) {

@@ -1,6 +1,6 @@
 package dev.paperdigest.subscriptions;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.ListUnsubscribe;
 import dev.paperdigest.common.MailSending;
 import dev.paperdigest.common.PublicLinks;
@@ -31,13 +31,13 @@ public class SubscriptionService {
     /** How far back a new subscriber's first digest reaches. */
     static final Duration BACKFILL = Duration.ofDays(2);
 
-    private final DigestConfig config;
+    private final LimitsConfig config;
     private final LinkTokens tokens;
     private final PublicLinks links;
     private final MailSending mailSending;
     private final Clock clock;
 
-    public SubscriptionService(DigestConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending,
+    public SubscriptionService(LimitsConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending,
             Clock clock) {
         this.config = config;
         this.tokens = tokens;
@@ -196,7 +196,7 @@ public class SubscriptionService {
             subscriber.confirmationsDay = today;
             subscriber.confirmationsSent = 0;
         }
-        if (subscriber.confirmationsSent >= config.limits().confirmationsPerAddressPerDay()) {
+        if (subscriber.confirmationsSent >= config.confirmationsPerAddressPerDay()) {
             return false;
         }
         subscriber.confirmationsSent++;

@@ -1,6 +1,6 @@
 package dev.paperdigest.subscriptions;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.RetentionConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +20,10 @@ public class UnconfirmedSignUps {
 
     private static final Logger LOG = Logger.getLogger(UnconfirmedSignUps.class);
 
-    private final DigestConfig config;
+    private final RetentionConfig config;
     private final Clock clock;
 
-    public UnconfirmedSignUps(DigestConfig config, Clock clock) {
+    public UnconfirmedSignUps(RetentionConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
@@ -36,7 +36,7 @@ public class UnconfirmedSignUps {
 
     /** @return how many were deleted */
     public long purge() {
-        Instant cutoff = clock.instant().minus(config.retention().unconfirmed());
+        Instant cutoff = clock.instant().minus(config.unconfirmed());
         LocalDate cutoffDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
         long deleted = QuarkusTransaction.requiringNew().call(() -> Subscriber.delete(
                 "status = ?1 and createdAt < ?2 and (confirmationsDay is null or confirmationsDay < ?3)",

@@ -1,6 +1,5 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Mailbox;
 import dev.paperdigest.support.SmtpServer;
@@ -34,7 +33,7 @@ class SmtpOutageTest {
     @Inject
     DeliverySender sender;
     @Inject
-    DigestConfig config;
+    DeliveryConfig config;
 
     @Test
     void aDigestSurvivesAnSmtpOutageAndIsSentOnce() {
@@ -71,7 +70,7 @@ class SmtpOutageTest {
     @Test
     void aRunStopsSendingAfterFiveDigestsInARowGetNoAnswer() {
         // the digests in flight when the fifth fails still finish: at most one per connection more
-        int mostTried = PAUSE_AFTER_UNREACHABLE + config.delivery().connections() - 1;
+        int mostTried = PAUSE_AFTER_UNREACHABLE + config.connections() - 1;
         List<String> emails = subscribersWithOneNewPaper("paused", "2026-12-04", mostTried + 3);
 
         SmtpServer.down();

@@ -1,0 +1,27 @@
+package dev.paperdigest.subscriptions;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code digest.tokens.*}: the signed links in emails. */
+@ConfigMapping(prefix = "digest.tokens")
+public interface TokensConfig {
+
+    /**
+     * Key that signs links in emails. Unset: one is generated on first start and kept in the
+     * database, so every replica and every restart agrees on it.
+     */
+    Optional<String> secret();
+
+    @WithDefault("P7D")
+    Duration confirmValidity();
+
+    @WithDefault("P90D")
+    Duration manageValidity();
+
+    @WithDefault("P365D")
+    Duration unsubscribeValidity();
+}
