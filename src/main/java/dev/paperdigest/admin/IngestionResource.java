@@ -1,6 +1,7 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.NotFoundException;
 import io.quarkus.panache.common.Sort;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.ingestion.IngestionRun;
@@ -70,14 +71,14 @@ public class IngestionResource {
             + "202 {id}; 409 while the source runs or when it is disabled")
     public Response start(StartRequest request) {
         if (request == null || request.source() == null || request.source().isBlank()) {
-            throw ProblemException.badRequest("source is required: one of " + service.sourceNames());
+            throw new InvalidInputException("source is required: one of " + service.sourceNames());
         }
         LocalDate date = null;
         if (request.date() != null && !request.date().isBlank()) {
             try {
                 date = LocalDate.parse(request.date().strip());
             } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("date must be YYYY-MM-DD, not \"" + request.date() + "\"");
+                throw new InvalidInputException("date must be YYYY-MM-DD, not \"" + request.date() + "\"");
             }
         }
         long id = service.start(request.source().strip(), date, false);
@@ -96,7 +97,7 @@ public class IngestionResource {
         try {
             wanted = IngestionRun.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of queued, running, succeeded, failed, cancelled");
+            throw new InvalidInputException("status must be one of queued, running, succeeded, failed, cancelled");
         }
         return Paging.of(IngestionRun.find("status", newest, wanted), page, size, RunView::of);
     }
@@ -109,8 +110,8 @@ public class IngestionResource {
         try {
             runId = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("ingestion run " + id);
+            throw new NotFoundException("ingestion run " + id);
         }
-        return service.find(runId).map(RunView::of).orElseThrow(() -> ProblemException.notFound("ingestion run " + id));
+        return service.find(runId).map(RunView::of).orElseThrow(() -> new NotFoundException("ingestion run " + id));
     }
 }

@@ -1,7 +1,9 @@
 package dev.paperdigest.papers.ingestion;
 
+import dev.paperdigest.common.AlreadyRunningException;
+import dev.paperdigest.common.ConflictException;
+import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
-import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.PaperRecord;
 import dev.paperdigest.papers.PaperStore;
@@ -13,7 +15,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +36,8 @@ import org.jboss.logging.Logger;
 /**
  * Starts and records ingestion runs. One source never runs twice at once: within the process a
  * second start is refused at once, across replicas the {@link JobLease} {@code ingestion:SOURCE}
- * refuses it (409 for a start by hand; a scheduled tick is skipped with a log line). A run executes
- * on a thread of its own; the caller gets its id at once.
+ * refuses it ({@link AlreadyRunningException}: 409 for a start by hand; a scheduled tick is
+ * skipped). A run executes on a thread of its own; the caller gets its id at once.
  *
  * <p>Each batch of papers is stored in one transaction, so no paper is ever half-written; counts,
  * progress and a log line are written every few seconds while a run goes. A run whose document
@@ -97,7 +98,7 @@ public class IngestionService {
     private void checkWithinWindow(LocalDate date) {
         LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
         if (date.isBefore(FIRST_DAY) || date.isAfter(tomorrow)) {
-            throw ProblemException.badRequest("date must lie from " + FIRST_DAY + " to " + tomorrow + "; it was " + date);
+            throw new InvalidInputException("date must lie from " + FIRST_DAY + " to " + tomorrow + "; it was " + date);
         }
     }
 
@@ -106,18 +107,20 @@ public class IngestionService {
      *
      * @param date the day to fetch; null: everything new since the last successful run
      * @return the run's id
-     * @throws ProblemException 400 for an unknown source, 409 when it is disabled or already running
+     * @throws InvalidInputException for an unknown source or a date outside the window
+     * @throws ConflictException when the source is disabled
+     * @throws AlreadyRunningException when the source is already running, here or on another replica
      */
     public long start(String sourceName, LocalDate date, boolean scheduled) {
         PaperSource source = sources.get(sourceName);
         if (source == null) {
-            throw ProblemException.badRequest("unknown source \"" + sourceName + "\": one of " + sources.keySet());
+            throw new InvalidInputException("unknown source \"" + sourceName + "\": one of " + sources.keySet());
         }
         if (date != null) {
             checkWithinWindow(date);
         }
         if (!source.enabled()) {
-            throw new ProblemException(Response.Status.CONFLICT,
+            throw new ConflictException(
                     "source " + sourceName + " is disabled (digest.sources." + sourceName + ".enabled=false)");
         }
         if (runningHere.putIfAbsent(sourceName, -1L) != null) {
@@ -160,8 +163,8 @@ public class IngestionService {
         }
     }
 
-    private static ProblemException running(String source, Long id) {
-        return new ProblemException(Response.Status.CONFLICT, "source " + source + " is already running"
+    private static AlreadyRunningException running(String source, Long id) {
+        return new AlreadyRunningException("source " + source + " is already running"
                 + (id != null && id > 0 ? " (run " + id + ")" : " (on another replica)")
                 + "; start it again once that run has finished");
     }
