@@ -272,7 +272,7 @@ public class IngestionService {
         }
 
         @Override
-        public Instant now() {
+        public Instant startedAt() {
             return startedAt;
         }
 
