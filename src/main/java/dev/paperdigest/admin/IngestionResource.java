@@ -4,6 +4,7 @@ import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
 import io.quarkus.panache.common.Sort;
 import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,9 +94,9 @@ public class IngestionResource {
         if (status == null || status.isBlank()) {
             return Paging.of(IngestionRun.findAll(newest), page, size, RunView::of);
         }
-        IngestionRun.Status wanted;
+        RunStatus wanted;
         try {
-            wanted = IngestionRun.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            wanted = RunStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status must be one of queued, running, succeeded, failed, cancelled");
         }

@@ -1,5 +1,6 @@
 package dev.paperdigest.papers.ingestion;
 
+import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Entity;
@@ -18,14 +19,6 @@ import java.util.Optional;
 @Entity
 public class IngestionRun extends PanacheEntityBase {
 
-    public enum Status {
-        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
-
-        public boolean isFinished() {
-            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
-        }
-    }
-
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ingestion_run_seq")
     @SequenceGenerator(name = "ingestion_run_seq", sequenceName = "ingestion_run_seq", allocationSize = 50)
@@ -33,7 +26,7 @@ public class IngestionRun extends PanacheEntityBase {
 
     public String source;
     @Enumerated(EnumType.STRING)
-    public Status status;
+    public RunStatus status;
     /** The day asked for; null: everything new since the last successful run. */
     public LocalDate requestedDate;
     public boolean scheduled;
@@ -57,11 +50,11 @@ public class IngestionRun extends PanacheEntityBase {
     /** The newest successful catch-up run (not a run for a given day) of a source. */
     public static Optional<IngestionRun> lastSuccessfulCatchUp(String source) {
         return find("source = ?1 and status = ?2 and requestedDate is null",
-                Sort.by("startedAt", Sort.Direction.Descending), source, Status.SUCCEEDED)
+                Sort.by("startedAt", Sort.Direction.Descending), source, RunStatus.SUCCEEDED)
                 .firstResultOptional();
     }
 
     public static List<IngestionRun> listUnfinished(String source) {
-        return list("source = ?1 and status in ?2", source, List.of(Status.QUEUED, Status.RUNNING));
+        return list("source = ?1 and status in ?2", source, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
     }
 }

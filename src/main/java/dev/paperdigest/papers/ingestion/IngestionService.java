@@ -5,6 +5,7 @@ import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperRecord;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.PaperSource;
@@ -136,13 +137,13 @@ public class IngestionService {
             IngestionRun run = QuarkusTransaction.requiringNew().call(() -> {
                 // we hold the lease: any other unfinished run of this source belongs to a process that died
                 for (IngestionRun stale : IngestionRun.listUnfinished(sourceName)) {
-                    stale.status = IngestionRun.Status.FAILED;
+                    stale.status = RunStatus.FAILED;
                     stale.error = "interrupted: the process running it stopped";
                     stale.finishedAt = now;
                 }
                 IngestionRun created = new IngestionRun();
                 created.source = sourceName;
-                created.status = IngestionRun.Status.QUEUED;
+                created.status = RunStatus.QUEUED;
                 created.requestedDate = date;
                 created.scheduled = scheduled;
                 created.owner = JobLease.OWNER;
@@ -187,7 +188,7 @@ public class IngestionService {
         try {
             state = QuarkusTransaction.requiringNew().call(() -> {
                 IngestionRun run = IngestionRun.findById(id);
-                run.status = IngestionRun.Status.RUNNING;
+                run.status = RunStatus.RUNNING;
                 run.startedAt = clock.instant();
                 Optional<Instant> last = IngestionRun.lastSuccessfulCatchUp(name).map(r -> r.startedAt);
                 return new RunState(id, name, run.requestedDate, last, run.startedAt);
@@ -196,17 +197,17 @@ public class IngestionService {
                     state.requestedDate == null ? "everything since " + state.lastSuccess.map(Instant::toString).orElse("ever")
                             : "day " + state.requestedDate);
             source.fetch(state);
-            state.finish(state.documentErrors.isEmpty() ? IngestionRun.Status.SUCCEEDED : IngestionRun.Status.FAILED,
+            state.finish(state.documentErrors.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED,
                     state.documentErrors.isEmpty() ? state.warnings() : String.join("\n", state.documentErrors)
                             + (state.warnings.isEmpty() ? "" : "\n" + state.warnings()));
         } catch (InterruptedException e) {
-            finish(state, id, IngestionRun.Status.CANCELLED, "cancelled: the service is stopping");
+            finish(state, id, RunStatus.CANCELLED, "cancelled: the service is stopping");
         } catch (UpstreamException e) {
             LOG.warnf("ingestion run %d of %s failed: %s", id, name, e.getMessage());
-            finish(state, id, IngestionRun.Status.FAILED, e.getMessage());
+            finish(state, id, RunStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d of %s failed", id, name);
-            finish(state, id, stopping ? IngestionRun.Status.CANCELLED : IngestionRun.Status.FAILED,
+            finish(state, id, stopping ? RunStatus.CANCELLED : RunStatus.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             try {
@@ -219,7 +220,7 @@ public class IngestionService {
         }
     }
 
-    private void finish(RunState state, long id, IngestionRun.Status status, String error) {
+    private void finish(RunState state, long id, RunStatus status, String error) {
         try {
             if (state != null) {
                 state.finish(status, error);
@@ -326,8 +327,8 @@ public class IngestionService {
             }
         }
 
-        void finish(IngestionRun.Status status, String error) {
-            if (status == IngestionRun.Status.SUCCEEDED) {
+        void finish(RunStatus status, String error) {
+            if (status == RunStatus.SUCCEEDED) {
                 progress = 1;
             }
             save(status, error);
@@ -336,7 +337,7 @@ public class IngestionService {
                     totals.rejected.size(), requests, error == null ? "" : " (" + error.replace('\n', ';') + ")");
         }
 
-        private void save(IngestionRun.Status status, String error) {
+        private void save(RunStatus status, String error) {
             QuarkusTransaction.requiringNew().run(() -> {
                 IngestionRun run = IngestionRun.findById(id);
                 run.fetched = fetched;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.FolderImport;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
@@ -67,8 +68,8 @@ class IngestionAdminTest {
 
     @Test
     void runsAreListedNewestFirstAndByStatus() {
-        long older = recordRun(IngestionRun.Status.FAILED);
-        long newer = recordRun(IngestionRun.Status.SUCCEEDED);
+        long older = recordRun(RunStatus.FAILED);
+        long newer = recordRun(RunStatus.SUCCEEDED);
         List<Integer> ids = admin().queryParam("size", 200).get("/api/admin/ingestions").then().statusCode(200)
                 .body("page", equalTo(0)).extract().jsonPath().getList("items.id", Integer.class);
         assertTrue(ids.indexOf((int) newer) >= 0 && ids.indexOf((int) newer) < ids.indexOf((int) older), "newest first: " + ids);
@@ -78,7 +79,7 @@ class IngestionAdminTest {
                 .contentType("application/problem+json");
     }
 
-    private static long recordRun(IngestionRun.Status status) {
+    private static long recordRun(RunStatus status) {
         return QuarkusTransaction.requiringNew().call(() -> {
             IngestionRun run = new IngestionRun();
             run.source = "hf";

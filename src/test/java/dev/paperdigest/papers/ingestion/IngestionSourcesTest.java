@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.papers.sources.HfDailyPapersSource;
@@ -191,7 +192,7 @@ class IngestionSourcesTest {
         QuarkusTransaction.requiringNew().run(() -> {
             IngestionRun done = new IngestionRun();
             done.source = "hf";
-            done.status = IngestionRun.Status.SUCCEEDED;
+            done.status = RunStatus.SUCCEEDED;
             done.createdAt = now.minus(Duration.ofDays(3));
             done.startedAt = done.createdAt;
             done.finishedAt = done.createdAt;
