@@ -45,6 +45,7 @@ public class IngestionResource {
     public record Started(long id) {
     }
 
+    /** {@code failed}: the entries rejected, listed in {@code rejected}. */
     public record RunView(long id, String source, String status, Instant startedAt, Instant finishedAt,
             int fetched, int created, int updated, int failed, double progress, String error,
             LocalDate date, boolean scheduled, int skipped, int requests, Instant createdAt,
@@ -61,7 +62,7 @@ public class IngestionResource {
                 }
             }
             return new RunView(run.id, run.source, run.status.name(), run.startedAt, run.finishedAt, run.fetched,
-                    run.created, run.updated, run.failed, run.progress, run.error, run.requestedDate, run.scheduled,
+                    run.created, run.updated, run.rejected, run.progress, run.error, run.requestedDate, run.scheduled,
                     run.skipped, run.requests, run.createdAt, rejected);
         }
     }

@@ -3,6 +3,7 @@ package dev.paperdigest.papers.ingestion;
 import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,7 +36,9 @@ public class IngestionRun extends PanacheEntityBase {
     public int created;
     public int updated;
     public int skipped;
-    public int failed;
+    /** Entries rejected (listed in {@link #rejections}); the column and the API's field are still called "failed". */
+    @Column(name = "failed")
+    public int rejected;
     public int requests;
     public double progress;
     /** The oldest point in time this run asked upstream for. */

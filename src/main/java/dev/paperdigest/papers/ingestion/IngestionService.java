@@ -344,7 +344,7 @@ public class IngestionService {
                 run.created = totals.created;
                 run.updated = totals.updated;
                 run.skipped = totals.skipped;
-                run.failed = totals.rejected.size();
+                run.rejected = totals.rejected.size();
                 run.requests = requests;
                 run.progress = progress;
                 run.cursorFrom = cursorFrom;
