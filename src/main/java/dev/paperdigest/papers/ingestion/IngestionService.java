@@ -27,18 +27,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Starts and records ingestion runs. One source never runs twice at once: within the process a
  * second start is refused at once, across replicas the {@link JobLease} {@code ingestion:SOURCE}
  * refuses it ({@link AlreadyRunningException}: 409 for a start by hand; a scheduled tick is
- * skipped). A run executes on a thread of its own; the caller gets its id at once.
+ * skipped). A run executes on a thread of Quarkus's managed executor; the caller gets its id at
+ * once.
  *
  * <p>Each batch of papers is stored in one transaction, so no paper is ever half-written; counts,
  * progress and a log line are written every few seconds while a run goes. A run whose document
@@ -58,30 +59,36 @@ public class IngestionService {
     private final PaperStore store;
     private final JobLease lease;
     private final Clock clock;
+    private final ManagedExecutor executor;
     private final Map<String, Long> runningHere = new ConcurrentHashMap<>();
-    private final Map<Long, Future<?>> futures = new ConcurrentHashMap<>();
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "ingestion-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<Long, CompletableFuture<Void>> futures = new ConcurrentHashMap<>();
+    /** The threads running this process's runs, to interrupt on shutdown. */
+    private final Map<Long, Thread> threads = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public IngestionService(Instance<PaperSource> all, PaperStore store, JobLease lease, Clock clock) {
+    public IngestionService(Instance<PaperSource> all, PaperStore store, JobLease lease, ManagedExecutor executor,
+            Clock clock) {
         all.forEach(source -> sources.put(source.name(), source));
         this.store = store;
         this.lease = lease;
+        this.executor = executor;
         this.clock = clock;
     }
 
+    /** Interrupts the runs of this process and waits a little for them to record how they ended. */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
-        executor.shutdownNow();
+        // interrupted only while the run still holds its thread: the pool's threads outlive the run
+        threads.keySet().forEach(id -> threads.computeIfPresent(id, (key, thread) -> {
+            thread.interrupt();
+            return thread;
+        }));
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("ingestion runs still stopping: %s", e.getMessage());
         }
     }
 
@@ -153,7 +160,9 @@ public class IngestionService {
             });
             runningHere.put(sourceName, run.id);
             long id = run.id;
-            futures.put(id, executor.submit(() -> execute(source, id)));
+            CompletableFuture<Void> future = executor.runAsync(() -> execute(source, id));
+            futures.put(id, future);
+            future.whenComplete((done, failure) -> futures.remove(id));
             return id;
         } catch (RuntimeException e) {
             if (leased) {
@@ -172,7 +181,7 @@ public class IngestionService {
 
     /** Waits for a run started in this process to finish (tests and benchmarks). */
     public void await(long id, Duration timeout) throws Exception {
-        Future<?> future = futures.get(id);
+        CompletableFuture<Void> future = futures.get(id);
         if (future != null) {
             future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -185,6 +194,7 @@ public class IngestionService {
     private void execute(PaperSource source, long id) {
         String name = source.name();
         RunState state = null;
+        threads.put(id, Thread.currentThread());
         try {
             state = QuarkusTransaction.requiringNew().call(() -> {
                 IngestionRun run = IngestionRun.findById(id);
@@ -216,7 +226,8 @@ public class IngestionService {
                 LOG.warnf("lease %s not released (it runs out by itself): %s", leaseName(name), e.getMessage());
             }
             runningHere.remove(name, id);
-            futures.remove(id);
+            threads.remove(id);
+            Thread.interrupted(); // a stop that came late must not reach the pool's next task
         }
     }
 
