@@ -21,7 +21,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,18 +51,9 @@ public class IngestionResource {
             List<ImportReport.Rejection> rejected) {
 
         static RunView of(IngestionRun run) {
-            List<ImportReport.Rejection> rejected = new ArrayList<>();
-            if (run.rejections != null) {
-                for (String line : run.rejections.split("\n")) {
-                    int tab = line.indexOf('\t');
-                    if (tab > 0) {
-                        rejected.add(new ImportReport.Rejection(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
-                    }
-                }
-            }
             return new RunView(run.id, run.source, run.status.name(), run.startedAt, run.finishedAt, run.fetched,
                     run.created, run.updated, run.rejected, run.progress, run.error, run.requestedDate, run.scheduled,
-                    run.skipped, run.requests, run.createdAt, rejected);
+                    run.skipped, run.requests, run.createdAt, List.copyOf(run.rejections));
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.paperdigest.papers.ingestion;
 
+import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,12 +47,42 @@ public class IngestionRun extends PanacheEntityBase {
     public double progress;
     /** The oldest point in time this run asked upstream for. */
     public Instant cursorFrom;
-    /** One line per rejected entry, {@code index<TAB>reason}, capped. */
-    public String rejections;
+    /** The rejected entries, capped (see {@link RejectionLines}). */
+    @Convert(converter = RejectionLines.class)
+    public List<ImportReport.Rejection> rejections = new ArrayList<>();
     public String error;
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
+
+    /** Records a new run of {@code source}, queued by this process. */
+    static IngestionRun queue(String source, LocalDate requestedDate, boolean scheduled, Instant now) {
+        IngestionRun run = new IngestionRun();
+        run.source = source;
+        run.status = RunStatus.QUEUED;
+        run.requestedDate = requestedDate;
+        run.scheduled = scheduled;
+        run.owner = JobLease.OWNER;
+        run.createdAt = now;
+        run.persist();
+        return run;
+    }
+
+    /** Takes over the counts of what the run has done so far. */
+    void count(int fetchedSoFar, ImportReport totals) {
+        fetched = fetchedSoFar;
+        created = totals.created;
+        updated = totals.updated;
+        skipped = totals.skipped;
+        rejected = totals.rejected.size();
+        rejections = RejectionLines.listed(totals);
+    }
+
+    void end(RunStatus finalStatus, String why, Instant now) {
+        status = finalStatus;
+        error = why;
+        finishedAt = now;
+    }
 
     /** The newest successful catch-up run (not a run for a given day) of a source. */
     public static Optional<IngestionRun> lastSuccessfulCatchUp(String source) {

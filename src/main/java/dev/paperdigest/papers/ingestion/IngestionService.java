@@ -4,12 +4,9 @@ import dev.paperdigest.common.AlreadyRunningException;
 import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
-import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.RunStatus;
-import dev.paperdigest.papers.PaperRecord;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.PaperSource;
-import dev.paperdigest.papers.sources.SourceRun;
 import dev.paperdigest.papers.sources.UpstreamException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,19 +37,17 @@ import org.jboss.logging.Logger;
  * skipped). A run executes on a thread of Quarkus's managed executor; the caller gets its id at
  * once.
  *
- * <p>Each batch of papers is stored in one transaction, so no paper is ever half-written; counts,
- * progress and a log line are written every few seconds while a run goes. A run whose document
- * broke keeps the good entries and ends FAILED, so the next catch-up run (which starts from the
- * last SUCCEEDED one) fetches that stretch again.
+ * <p>While it goes, a run is an {@link ActiveRun}: counts, progress and a log line are written
+ * every few seconds. Each document's papers are stored in batches ({@link RunDocument}), a batch
+ * in one transaction, so no paper is ever half-written. A run whose document broke keeps the good
+ * entries and ends FAILED, so the next catch-up run (which starts from the last SUCCEEDED one)
+ * fetches that stretch again.
  */
 @ApplicationScoped
 public class IngestionService {
 
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
     static final Duration LEASE = Duration.ofMinutes(10);
-    static final Duration REPORT_EVERY = Duration.ofSeconds(5);
-    static final int BATCH_SIZE = 500;
-    static final int MAX_REJECTION_LINES = 200;
 
     private final Map<String, PaperSource> sources = new TreeMap<>();
     private final PaperStore store;
@@ -144,19 +138,9 @@ public class IngestionService {
             IngestionRun run = QuarkusTransaction.requiringNew().call(() -> {
                 // we hold the lease: any other unfinished run of this source belongs to a process that died
                 for (IngestionRun stale : IngestionRun.listUnfinished(sourceName)) {
-                    stale.status = RunStatus.FAILED;
-                    stale.error = "interrupted: the process running it stopped";
-                    stale.finishedAt = now;
+                    stale.end(RunStatus.FAILED, "interrupted: the process running it stopped", now);
                 }
-                IngestionRun created = new IngestionRun();
-                created.source = sourceName;
-                created.status = RunStatus.QUEUED;
-                created.requestedDate = date;
-                created.scheduled = scheduled;
-                created.owner = JobLease.OWNER;
-                created.createdAt = now;
-                created.persist();
-                return created;
+                return IngestionRun.queue(sourceName, date, scheduled, now);
             });
             runningHere.put(sourceName, run.id);
             long id = run.id;
@@ -193,31 +177,27 @@ public class IngestionService {
 
     private void execute(PaperSource source, long id) {
         String name = source.name();
-        RunState state = null;
+        ActiveRun run = null;
         threads.put(id, Thread.currentThread());
         try {
-            state = QuarkusTransaction.requiringNew().call(() -> {
-                IngestionRun run = IngestionRun.findById(id);
-                run.status = RunStatus.RUNNING;
-                run.startedAt = clock.instant();
+            run = QuarkusTransaction.requiringNew().call(() -> {
+                IngestionRun row = IngestionRun.findById(id);
+                row.status = RunStatus.RUNNING;
+                row.startedAt = clock.instant();
                 Optional<Instant> last = IngestionRun.lastSuccessfulCatchUp(name).map(r -> r.startedAt);
-                return new RunState(id, name, run.requestedDate, last, run.startedAt);
+                return new ActiveRun(row, last, store, clock, () -> lease.renew(leaseName(name), LEASE), () -> stopping);
             });
-            LOG.infof("ingestion run %d of %s started (%s)", id, name,
-                    state.requestedDate == null ? "everything since " + state.lastSuccess.map(Instant::toString).orElse("ever")
-                            : "day " + state.requestedDate);
-            source.fetch(state);
-            state.finish(state.documentErrors.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.FAILED,
-                    state.documentErrors.isEmpty() ? state.warnings() : String.join("\n", state.documentErrors)
-                            + (state.warnings.isEmpty() ? "" : "\n" + state.warnings()));
+            LOG.infof("ingestion run %d of %s started (%s)", id, name, run.describe());
+            source.fetch(run);
+            run.end();
         } catch (InterruptedException e) {
-            finish(state, id, RunStatus.CANCELLED, "cancelled: the service is stopping");
+            finish(run, id, RunStatus.CANCELLED, "cancelled: the service is stopping");
         } catch (UpstreamException e) {
             LOG.warnf("ingestion run %d of %s failed: %s", id, name, e.getMessage());
-            finish(state, id, RunStatus.FAILED, e.getMessage());
+            finish(run, id, RunStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d of %s failed", id, name);
-            finish(state, id, stopping ? RunStatus.CANCELLED : RunStatus.FAILED,
+            finish(run, id, stopping ? RunStatus.CANCELLED : RunStatus.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             try {
@@ -231,225 +211,16 @@ public class IngestionService {
         }
     }
 
-    private void finish(RunState state, long id, RunStatus status, String error) {
+    private void finish(ActiveRun run, long id, RunStatus status, String error) {
         try {
-            if (state != null) {
-                state.finish(status, error);
+            if (run != null) {
+                run.finish(status, error);
             } else {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    IngestionRun run = IngestionRun.findById(id);
-                    run.status = status;
-                    run.error = error;
-                    run.finishedAt = clock.instant();
-                });
+                QuarkusTransaction.requiringNew().run(
+                        () -> IngestionRun.<IngestionRun>findById(id).end(status, error, clock.instant()));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d: final state %s not recorded", id, status);
-        }
-    }
-
-    /** The run as its source sees it; counts in memory, written to its row every few seconds. */
-    final class RunState implements SourceRun {
-        final long id;
-        final String source;
-        final LocalDate requestedDate;
-        final Optional<Instant> lastSuccess;
-        final Instant startedAt;
-        final ImportReport totals = new ImportReport();
-        final List<String> documentErrors = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-        int fetched;
-        int requests;
-        double progress;
-        Instant cursorFrom;
-        Instant lastReport;
-
-        RunState(long id, String source, LocalDate requestedDate, Optional<Instant> lastSuccess, Instant startedAt) {
-            this.id = id;
-            this.source = source;
-            this.requestedDate = requestedDate;
-            this.lastSuccess = lastSuccess;
-            this.startedAt = startedAt;
-            this.lastReport = clock.instant();
-        }
-
-        @Override
-        public Optional<LocalDate> requestedDate() {
-            return Optional.ofNullable(requestedDate);
-        }
-
-        @Override
-        public Optional<Instant> lastSuccessStartedAt() {
-            return lastSuccess;
-        }
-
-        @Override
-        public Instant startedAt() {
-            return startedAt;
-        }
-
-        @Override
-        public void cursorFrom(Instant from) {
-            cursorFrom = from;
-        }
-
-        @Override
-        public void requestMade() {
-            requests++;
-        }
-
-        @Override
-        public void progress(double fraction) {
-            progress = Math.max(progress, Math.min(1, fraction));
-            maybeReport();
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        String warnings() {
-            return warnings.isEmpty() ? null : String.join("\n", warnings);
-        }
-
-        @Override
-        public void checkCancelled() throws InterruptedException {
-            if (stopping || Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("stopping");
-            }
-        }
-
-        @Override
-        public Document document(String label) {
-            return new DocumentWriter(label, fetched);
-        }
-
-        void maybeReport() {
-            Instant now = clock.instant();
-            if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
-                lastReport = now;
-                LOG.infof("ingestion run %d of %s: %d fetched, %d created, %d updated, %d rejected, %.0f%%",
-                        id, source, fetched, totals.created, totals.updated, totals.rejected.size(), progress * 100);
-                save(null, null);
-                if (!lease.renew(leaseName(source), LEASE)) {
-                    throw new IllegalStateException("lease " + leaseName(source) + " lost: another replica took over");
-                }
-            }
-        }
-
-        void finish(RunStatus status, String error) {
-            if (status == RunStatus.SUCCEEDED) {
-                progress = 1;
-            }
-            save(status, error);
-            LOG.infof("ingestion run %d of %s %s: %d fetched, %d created, %d updated, %d skipped, %d rejected, %d requests%s",
-                    id, source, status, fetched, totals.created, totals.updated, totals.skipped,
-                    totals.rejected.size(), requests, error == null ? "" : " (" + error.replace('\n', ';') + ")");
-        }
-
-        private void save(RunStatus status, String error) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                IngestionRun run = IngestionRun.findById(id);
-                run.fetched = fetched;
-                run.created = totals.created;
-                run.updated = totals.updated;
-                run.skipped = totals.skipped;
-                run.rejected = totals.rejected.size();
-                run.requests = requests;
-                run.progress = progress;
-                run.cursorFrom = cursorFrom;
-                run.rejections = rejectionLines();
-                if (status != null) {
-                    run.status = status;
-                    run.error = error;
-                    run.finishedAt = clock.instant();
-                }
-            });
-        }
-
-        private String rejectionLines() {
-            if (totals.rejected.isEmpty()) {
-                return null;
-            }
-            StringBuilder lines = new StringBuilder();
-            int n = 0;
-            for (ImportReport.Rejection rejection : totals.rejected) {
-                if (n++ == MAX_REJECTION_LINES) {
-                    lines.append("-1\t").append(totals.rejected.size() - MAX_REJECTION_LINES).append(" more not listed\n");
-                    break;
-                }
-                lines.append(rejection.index()).append('\t').append(rejection.reason().replace('\n', ' ')).append('\n');
-            }
-            return lines.toString();
-        }
-
-        /** Batches one document's entries into the store; rejections carry the run-wide index. */
-        final class DocumentWriter implements Document {
-            private final String label;
-            private final int offset;
-            private final List<PaperStore.Indexed> batch = new ArrayList<>(BATCH_SIZE);
-            private int entries;
-
-            DocumentWriter(String label, int offset) {
-                this.label = label;
-                this.offset = offset;
-            }
-
-            @Override
-            public void accept(int index, PaperRecord record) {
-                seen(index);
-                batch.add(new PaperStore.Indexed(offset + index, record));
-                if (batch.size() >= BATCH_SIZE) {
-                    flush();
-                }
-            }
-
-            @Override
-            public void reject(int index, String reason) {
-                seen(index);
-                totals.received++;
-                totals.reject(offset + index, label + ", entry " + index + ": " + reason);
-            }
-
-            private void seen(int index) {
-                if (index + 1 > entries) {
-                    fetched += index + 1 - entries;
-                    entries = index + 1;
-                }
-            }
-
-            @Override
-            public void failed(String problem) {
-                String message = label + ": " + problem + " (entries before it kept)";
-                documentErrors.add(message);
-                totals.reject(offset + entries, message);
-            }
-
-            @Override
-            public int entries() {
-                return entries;
-            }
-
-            private void flush() {
-                if (batch.isEmpty()) {
-                    return;
-                }
-                ImportReport stored = store.upsertIndexed(batch);
-                for (int i = 0; i < stored.rejected.size(); i++) {
-                    ImportReport.Rejection rejection = stored.rejected.get(i);
-                    stored.rejected.set(i, new ImportReport.Rejection(rejection.index(),
-                            label + ", entry " + (rejection.index() - offset) + ": " + rejection.reason()));
-                }
-                totals.add(stored);
-                batch.clear();
-                maybeReport();
-            }
-
-            @Override
-            public void close() {
-                flush();
-            }
         }
     }
 }

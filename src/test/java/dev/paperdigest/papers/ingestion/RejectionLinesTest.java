@@ -1,0 +1,47 @@
+package dev.paperdigest.papers.ingestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.paperdigest.common.ImportReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RejectionLinesTest {
+
+    private final RejectionLines lines = new RejectionLines();
+
+    @Test
+    void rejectionsAreALineEachAndReadBackAsTheyWere() {
+        List<ImportReport.Rejection> rejections = List.of(new ImportReport.Rejection(3, "arXiv page start=0, entry 3: no title"),
+                new ImportReport.Rejection(7, "a reason\twith a tab"));
+        String column = lines.convertToDatabaseColumn(rejections);
+        assertEquals("3\tarXiv page start=0, entry 3: no title\n7\ta reason\twith a tab\n", column);
+        assertEquals(rejections, lines.convertToEntityAttribute(column));
+    }
+
+    @Test
+    void aReasonOverSeveralLinesIsStoredOnOne() {
+        String column = lines.convertToDatabaseColumn(List.of(new ImportReport.Rejection(0, "first\nsecond")));
+        assertEquals(List.of(new ImportReport.Rejection(0, "first second")), lines.convertToEntityAttribute(column));
+    }
+
+    @Test
+    void noRejectionsIsNoValue() {
+        assertNull(lines.convertToDatabaseColumn(List.of()));
+        assertEquals(List.of(), lines.convertToEntityAttribute(null));
+    }
+
+    @Test
+    void aRunListsTheFirstTwoHundredAndCountsTheRest() {
+        ImportReport report = new ImportReport();
+        for (int i = 0; i < RejectionLines.LISTED + 5; i++) {
+            report.reject(i, "bad " + i);
+        }
+        List<ImportReport.Rejection> listed = RejectionLines.listed(report);
+        assertEquals(RejectionLines.LISTED + 1, listed.size());
+        assertEquals(new ImportReport.Rejection(199, "bad 199"), listed.get(199));
+        assertEquals(new ImportReport.Rejection(-1, "5 more not listed"), listed.get(200));
+        assertEquals(listed, lines.convertToEntityAttribute(lines.convertToDatabaseColumn(listed)));
+    }
+}
