@@ -126,7 +126,7 @@ final class ActiveRun implements SourceRun {
         if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
             lastReport = now;
             LOG.infof("ingestion run %d of %s: %d fetched, %d created, %d updated, %d rejected, %.0f%%",
-                    id, source, fetched, totals.created, totals.updated, totals.rejected.size(), progress * 100);
+                    id, source, fetched, totals.created, totals.updated, totals.rejectedCount(), progress * 100);
             save(null, null);
             if (!renewLease.getAsBoolean()) {
                 throw new IllegalStateException("lease " + IngestionService.leaseName(source)
@@ -152,7 +152,7 @@ final class ActiveRun implements SourceRun {
         save(status, error);
         LOG.infof("ingestion run %d of %s %s: %d fetched, %d created, %d updated, %d skipped, %d rejected, %d requests%s",
                 id, source, status, fetched, totals.created, totals.updated, totals.skipped,
-                totals.rejected.size(), requests, error == null ? "" : " (" + error.replace('\n', ';') + ")");
+                totals.rejectedCount(), requests, error == null ? "" : " (" + error.replace('\n', ';') + ")");
     }
 
     private void save(RunStatus status, String error) {

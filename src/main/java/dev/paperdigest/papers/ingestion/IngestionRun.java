@@ -74,7 +74,7 @@ public class IngestionRun extends PanacheEntityBase {
         created = totals.created;
         updated = totals.updated;
         skipped = totals.skipped;
-        rejected = totals.rejected.size();
+        rejected = totals.rejectedCount();
         rejections = RejectionLines.listed(totals);
     }
 

@@ -23,7 +23,7 @@ public class RejectionLines implements AttributeConverter<List<ImportReport.Reje
             return new ArrayList<>(all);
         }
         List<ImportReport.Rejection> listed = new ArrayList<>(all.subList(0, LISTED));
-        listed.add(new ImportReport.Rejection(-1, (all.size() - LISTED) + " more not listed"));
+        listed.add(new ImportReport.Rejection(-1, (report.rejectedCount() - LISTED) + " more not listed"));
         return listed;
     }
 

@@ -44,4 +44,18 @@ class RejectionLinesTest {
         assertEquals(new ImportReport.Rejection(-1, "5 more not listed"), listed.get(200));
         assertEquals(listed, lines.convertToEntityAttribute(lines.convertToDatabaseColumn(listed)));
     }
+
+    @Test
+    void rejectionsBeyondWhatAReportListsAreCountedToo() {
+        ImportReport report = new ImportReport();
+        for (int i = 0; i < ImportReport.LISTED_REJECTIONS + 5; i++) {
+            report.reject(i, "bad " + i);
+        }
+        IngestionRun run = new IngestionRun();
+        run.count(report.rejectedCount(), report);
+        int all = ImportReport.LISTED_REJECTIONS + 5;
+        assertEquals(all, run.rejected, "the report lists 1000 and counts the rest");
+        assertEquals(new ImportReport.Rejection(-1, (all - RejectionLines.LISTED) + " more not listed"),
+                run.rejections.get(RejectionLines.LISTED));
+    }
 }
