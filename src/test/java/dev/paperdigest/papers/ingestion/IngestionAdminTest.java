@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paperdigest.common.RunStatus;
-import dev.paperdigest.papers.FolderImport;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.support.Admin;
@@ -200,5 +199,26 @@ class IngestionAdminTest {
         assertTrue(Files.exists(folder.resolve("failed/notes.txt")));
         assertTrue(Files.exists(fresh), "a file still being written is left for the next look");
         assertFalse(Files.exists(jsonl));
+
+        // each file is an ingestion run of source "file", newest first
+        List<Map<String, Object>> runs = admin().queryParam("size", 200).get("/api/admin/ingestions").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.source == 'file' }");
+        assertEquals(3, runs.size(), runs.toString());
+        Map<String, Object> unknownKind = runs.get(0);
+        assertEquals("FAILED", unknownKind.get("status"));
+        assertTrue(((String) unknownKind.get("error")).startsWith("notes.txt: unknown kind of file"), unknownKind.toString());
+        Map<String, Object> malformed = runs.get(1);
+        assertEquals("FAILED", malformed.get("status"));
+        assertTrue(((String) malformed.get("error")).startsWith("broken.xml: malformed document"), malformed.toString());
+        assertEquals(1, malformed.get("failed"));
+        Map<String, Object> imported = runs.get(2);
+        assertEquals("SUCCEEDED", imported.get("status"));
+        assertEquals(1, imported.get("fetched"));
+        assertEquals(1, imported.get("created"));
+        assertEquals(0, imported.get("failed"));
+        assertEquals(1.0f, ((Number) imported.get("progress")).floatValue());
+        assertEquals(List.of(), imported.get("rejected"));
+        admin().queryParam("status", "succeeded").queryParam("size", 200).get("/api/admin/ingestions").then()
+                .body("items.findAll { it.source == 'file' }.size()", equalTo(1));
     }
 }
