@@ -1,8 +1,10 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.NotFoundException;
 import io.quarkus.panache.common.Sort;
 import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +23,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,24 +46,16 @@ public class IngestionResource {
     public record Started(long id) {
     }
 
+    /** {@code failed}: the entries rejected, listed in {@code rejected}. */
     public record RunView(long id, String source, String status, Instant startedAt, Instant finishedAt,
             int fetched, int created, int updated, int failed, double progress, String error,
             LocalDate date, boolean scheduled, int skipped, int requests, Instant createdAt,
             List<ImportReport.Rejection> rejected) {
 
         static RunView of(IngestionRun run) {
-            List<ImportReport.Rejection> rejected = new ArrayList<>();
-            if (run.rejections != null) {
-                for (String line : run.rejections.split("\n")) {
-                    int tab = line.indexOf('\t');
-                    if (tab > 0) {
-                        rejected.add(new ImportReport.Rejection(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
-                    }
-                }
-            }
             return new RunView(run.id, run.source, run.status.name(), run.startedAt, run.finishedAt, run.fetched,
-                    run.created, run.updated, run.failed, run.progress, run.error, run.requestedDate, run.scheduled,
-                    run.skipped, run.requests, run.createdAt, rejected);
+                    run.created, run.updated, run.rejected, run.progress, run.error, run.requestedDate, run.scheduled,
+                    run.skipped, run.requests, run.createdAt, List.copyOf(run.rejections));
         }
     }
 
@@ -72,14 +65,14 @@ public class IngestionResource {
             + "202 {id}; 409 while the source runs or when it is disabled")
     public Response start(StartRequest request) {
         if (request == null || request.source() == null || request.source().isBlank()) {
-            throw ProblemException.badRequest("source is required: one of " + service.sourceNames());
+            throw new InvalidInputException("source is required: one of " + service.sourceNames());
         }
         LocalDate date = null;
         if (request.date() != null && !request.date().isBlank()) {
             try {
                 date = LocalDate.parse(request.date().strip());
             } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("date must be YYYY-MM-DD, not \"" + request.date() + "\"");
+                throw new InvalidInputException("date must be YYYY-MM-DD, not \"" + request.date() + "\"");
             }
         }
         long id = service.start(request.source().strip(), date, false);
@@ -93,11 +86,11 @@ public class IngestionResource {
         if (status == null || status.isBlank()) {
             return Paging.of(IngestionRun.findAll(newest), paging, RunView::of);
         }
-        IngestionRun.Status wanted;
+        RunStatus wanted;
         try {
-            wanted = IngestionRun.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            wanted = RunStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of queued, running, succeeded, failed, cancelled");
+            throw new InvalidInputException("status must be one of queued, running, succeeded, failed, cancelled");
         }
         return Paging.of(IngestionRun.find("status", newest, wanted), paging, RunView::of);
     }
@@ -110,8 +103,8 @@ public class IngestionResource {
         try {
             runId = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("ingestion run " + id);
+            throw new NotFoundException("ingestion run " + id);
         }
-        return service.find(runId).map(RunView::of).orElseThrow(() -> ProblemException.notFound("ingestion run " + id));
+        return service.find(runId).map(RunView::of).orElseThrow(() -> new NotFoundException("ingestion run " + id));
     }
 }

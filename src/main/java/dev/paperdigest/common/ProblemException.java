@@ -15,12 +15,4 @@ public class ProblemException extends RuntimeException {
     public Response.Status status() {
         return status;
     }
-
-    public static ProblemException notFound(String what) {
-        return new ProblemException(Response.Status.NOT_FOUND, what + " does not exist");
-    }
-
-    public static ProblemException badRequest(String detail) {
-        return new ProblemException(Response.Status.BAD_REQUEST, detail);
-    }
 }

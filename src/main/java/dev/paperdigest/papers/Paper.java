@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** One paper, one row per arXiv id whatever the source or version. */
 @Entity
@@ -26,9 +25,6 @@ public class Paper extends PanacheEntityBase {
 
     /** The source of the demo papers a fresh install shows; they are never matched. */
     public static final String DEMO_SOURCE = "demo";
-
-    /** New-style ids (2401.01234) and old-style ones (hep-th/9901001). */
-    public static final Pattern ARXIV_ID = Pattern.compile("(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "paper_seq")
@@ -163,7 +159,7 @@ public class Paper extends PanacheEntityBase {
     }
 
     public boolean isOnArxiv() {
-        return arxivId != null && ARXIV_ID.matcher(arxivId).matches();
+        return arxivId != null && ArxivId.isBaseId(arxivId);
     }
 
     public String arxivUrl() {

@@ -8,18 +8,16 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Streams a document through its parser into the store in batches, each batch in its own
- * transaction: memory stays bounded, and a document that breaks half-way keeps its good entries.
+ * Streams a document through its parser into the store in batches ({@link PaperBatchWriter}), each
+ * batch in its own transaction: memory stays bounded, and a document that breaks half-way keeps
+ * its good entries.
  */
 @ApplicationScoped
 public class PaperImporter {
 
     private static final Logger LOG = Logger.getLogger(PaperImporter.class);
-    static final int BATCH_SIZE = 500;
 
     private final PaperStore store;
 
@@ -29,45 +27,20 @@ public class PaperImporter {
 
     public ImportReport importDocument(PaperFeedParser parser, InputStream document) {
         ImportReport report = new ImportReport();
-        List<PaperStore.Indexed> batch = new ArrayList<>(BATCH_SIZE);
-        int[] seen = {0};
-        PaperFeedParser.Sink sink = new PaperFeedParser.Sink() {
-            @Override
-            public void accept(int index, PaperRecord record) {
-                seen[0] = index + 1;
-                batch.add(new PaperStore.Indexed(index, record));
-                if (batch.size() == BATCH_SIZE) {
-                    flush();
-                }
-            }
-
-            @Override
-            public void reject(int index, String reason) {
-                seen[0] = index + 1;
-                report.received++;
-                report.reject(index, reason);
-            }
-
-            void flush() {
-                report.add(store.upsertIndexed(batch));
-                batch.clear();
-            }
-        };
+        PaperBatchWriter writer = new PaperBatchWriter(store, report);
         try {
-            parser.parse(document, sink);
+            parser.parse(document, writer);
         } catch (IOException e) {
             // parsers throw IOException for a broken document; store failures propagate as they are
             String reason = e instanceof JsonProcessingException json && json.getLocation() != null
                     ? json.getOriginalMessage() + " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")"
                     : e.getMessage();
-            LOG.infof("document malformed after %d entries: %s", seen[0], reason);
+            LOG.infof("document malformed after %d entries: %s", writer.entries(), reason);
             report.received++;
-            report.reject(seen[0], "malformed document: " + reason);
+            report.reject(writer.entries(), "malformed document: " + reason);
             report.tooLarge = e instanceof SizeLimitedInputStream.TooLargeException;
         }
-        if (!batch.isEmpty()) {
-            report.add(store.upsertIndexed(batch));
-        }
+        writer.flush();
         report.rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejection::index));
         return report;
     }

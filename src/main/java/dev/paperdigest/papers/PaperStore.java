@@ -118,7 +118,7 @@ public class PaperStore {
             paper.latestVersion = merge.set(paper.latestVersion, record.version());
             paper.title = merge.set(paper.title, record.title());
             paper.abstractText = merge.set(paper.abstractText, record.abstractText());
-            paper.updatedAt = merge.keep(paper.updatedAt, record.updatedAt());
+            paper.updatedAt = merge.replaceUnlessNull(paper.updatedAt, record.updatedAt());
         }
         if (paper.authors.isEmpty() || newerText && !record.authors().isEmpty()) {
             paper.authors = merge.setList(paper.authors, record.authors());
@@ -131,19 +131,19 @@ public class PaperStore {
             paper.categories = merge.setList(paper.categories, record.categories());
         }
         paper.publishedAt = merge.fill(paper.publishedAt, record.publishedAt());
-        paper.upvotes = merge.keep(paper.upvotes, record.upvotes());
-        paper.numComments = merge.keep(paper.numComments, record.numComments());
+        paper.upvotes = merge.replaceUnlessNull(paper.upvotes, record.upvotes());
+        paper.numComments = merge.replaceUnlessNull(paper.numComments, record.numComments());
         if (record.listedOn() != null && record.listedOn().isAfter(paper.listedOn) && "hf".equals(record.source())) {
             paper.listedOn = merge.set(paper.listedOn, record.listedOn()); // trending again on a later day
         }
-        paper.comment = merge.keep(paper.comment, record.comment());
-        paper.journalRef = merge.keep(paper.journalRef, record.journalRef());
-        paper.doi = merge.keep(paper.doi, record.doi());
-        paper.githubRepo = merge.keep(paper.githubRepo, record.githubRepo());
-        paper.projectPage = merge.keep(paper.projectPage, record.projectPage());
-        paper.thumbnailUrl = merge.keep(paper.thumbnailUrl, record.thumbnailUrl());
+        paper.comment = merge.replaceUnlessNull(paper.comment, record.comment());
+        paper.journalRef = merge.replaceUnlessNull(paper.journalRef, record.journalRef());
+        paper.doi = merge.replaceUnlessNull(paper.doi, record.doi());
+        paper.githubRepo = merge.replaceUnlessNull(paper.githubRepo, record.githubRepo());
+        paper.projectPage = merge.replaceUnlessNull(paper.projectPage, record.projectPage());
+        paper.thumbnailUrl = merge.replaceUnlessNull(paper.thumbnailUrl, record.thumbnailUrl());
         if (newerText || paper.pdfLink == null) {
-            paper.pdfLink = merge.keep(paper.pdfLink, record.pdfLink());
+            paper.pdfLink = merge.replaceUnlessNull(paper.pdfLink, record.pdfLink());
         }
         if (!record.aiKeywords().isEmpty()) {
             paper.aiKeywords = merge.setList(paper.aiKeywords, record.aiKeywords());
@@ -168,14 +168,14 @@ public class PaperStore {
             return incoming;
         }
 
-        /** Newer non-null values replace older ones. */
-        <T> T keep(T current, T incoming) {
+        /** The incoming value replaces the current one, unless it is null. */
+        <T> T replaceUnlessNull(T current, T incoming) {
             return incoming == null ? current : set(current, incoming);
         }
 
         /** Only fills a gap. */
         <T> T fill(T current, T incoming) {
-            return current != null ? current : keep(null, incoming);
+            return current != null ? current : replaceUnlessNull(null, incoming);
         }
 
         List<String> setList(List<String> current, List<String> incoming) {

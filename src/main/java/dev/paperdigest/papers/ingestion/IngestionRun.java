@@ -1,7 +1,12 @@
 package dev.paperdigest.papers.ingestion;
 
+import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,20 +16,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** One run of a source (or one file import): what it asked for, what it did, how it ended. */
 @Entity
 public class IngestionRun extends PanacheEntityBase {
-
-    public enum Status {
-        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
-
-        public boolean isFinished() {
-            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
-        }
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ingestion_run_seq")
@@ -33,7 +31,7 @@ public class IngestionRun extends PanacheEntityBase {
 
     public String source;
     @Enumerated(EnumType.STRING)
-    public Status status;
+    public RunStatus status;
     /** The day asked for; null: everything new since the last successful run. */
     public LocalDate requestedDate;
     public boolean scheduled;
@@ -42,26 +40,58 @@ public class IngestionRun extends PanacheEntityBase {
     public int created;
     public int updated;
     public int skipped;
-    public int failed;
+    /** Entries rejected (listed in {@link #rejections}); the column and the API's field are still called "failed". */
+    @Column(name = "failed")
+    public int rejected;
     public int requests;
     public double progress;
     /** The oldest point in time this run asked upstream for. */
     public Instant cursorFrom;
-    /** One line per rejected entry, {@code index<TAB>reason}, capped. */
-    public String rejections;
+    /** The rejected entries, capped (see {@link RejectionLines}). */
+    @Convert(converter = RejectionLines.class)
+    public List<ImportReport.Rejection> rejections = new ArrayList<>();
     public String error;
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
 
+    /** Records a new run of {@code source}, queued by this process. */
+    static IngestionRun queue(String source, LocalDate requestedDate, boolean scheduled, Instant now) {
+        IngestionRun run = new IngestionRun();
+        run.source = source;
+        run.status = RunStatus.QUEUED;
+        run.requestedDate = requestedDate;
+        run.scheduled = scheduled;
+        run.owner = JobLease.OWNER;
+        run.createdAt = now;
+        run.persist();
+        return run;
+    }
+
+    /** Takes over the counts of what the run has done so far. */
+    void count(int fetchedSoFar, ImportReport totals) {
+        fetched = fetchedSoFar;
+        created = totals.created;
+        updated = totals.updated;
+        skipped = totals.skipped;
+        rejected = totals.rejectedCount();
+        rejections = RejectionLines.listed(totals);
+    }
+
+    void end(RunStatus finalStatus, String why, Instant now) {
+        status = finalStatus;
+        error = why;
+        finishedAt = now;
+    }
+
     /** The newest successful catch-up run (not a run for a given day) of a source. */
     public static Optional<IngestionRun> lastSuccessfulCatchUp(String source) {
         return find("source = ?1 and status = ?2 and requestedDate is null",
-                Sort.by("startedAt", Sort.Direction.Descending), source, Status.SUCCEEDED)
+                Sort.by("startedAt", Sort.Direction.Descending), source, RunStatus.SUCCEEDED)
                 .firstResultOptional();
     }
 
     public static List<IngestionRun> listUnfinished(String source) {
-        return list("source = ?1 and status in ?2", source, List.of(Status.QUEUED, Status.RUNNING));
+        return list("source = ?1 and status in ?2", source, List.of(RunStatus.QUEUED, RunStatus.RUNNING));
     }
 }

@@ -1,6 +1,6 @@
 package dev.paperdigest.papers.ingestion;
 
-import dev.paperdigest.common.ProblemException;
+import dev.paperdigest.common.AlreadyRunningException;
 import dev.paperdigest.papers.sources.ArxivSource;
 import dev.paperdigest.papers.sources.HfDailyPapersSource;
 import dev.paperdigest.papers.sources.PaperSource;
@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * Starts each enabled source on its cron ({@code digest.sources.hf.cron},
  * {@code digest.sources.arxiv.cron}; {@code off} or {@code disabled} switches the schedule off and
  * leaves runs by hand). A disabled source never runs on schedule. A tick that finds the source
- * still running (here or on another replica) is skipped: the next tick catches up.
+ * still running (here or on another replica) is skipped quietly: the next tick catches up.
  */
 @ApplicationScoped
 public class IngestionScheduler {
@@ -49,8 +49,8 @@ public class IngestionScheduler {
         }
         try {
             return service.start(source.name(), null, true);
-        } catch (ProblemException e) {
-            LOG.infof("scheduled run of %s skipped: %s", source.name(), e.getMessage());
+        } catch (AlreadyRunningException e) {
+            LOG.debugf("scheduled run of %s skipped: %s", source.name(), e.getMessage());
             return null;
         }
     }

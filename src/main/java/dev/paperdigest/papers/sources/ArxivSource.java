@@ -62,7 +62,7 @@ public class ArxivSource implements PaperSource {
         LocalDate day = run.requestedDate().orElse(null);
         Instant cutoff = day != null ? null
                 : run.lastSuccessStartedAt().map(t -> t.minus(arxiv.overlap()))
-                        .orElse(run.now().minus(arxiv.firstRunWindow()));
+                        .orElse(run.startedAt().minus(arxiv.firstRunWindow()));
         if (cutoff != null) {
             run.cursorFrom(cutoff);
         }
@@ -114,8 +114,8 @@ public class ArxivSource implements PaperSource {
         if (cutoff == null || feed.oldestPublished == null) {
             return feed.totalResults > 0 ? Math.min(1.0, (double) done / feed.totalResults) : 0;
         }
-        long window = Duration.between(cutoff, run.now()).toSeconds();
-        long covered = Duration.between(feed.oldestPublished, run.now()).toSeconds();
+        long window = Duration.between(cutoff, run.startedAt()).toSeconds();
+        long covered = Duration.between(feed.oldestPublished, run.startedAt()).toSeconds();
         return window <= 0 ? 0.99 : Math.max(0, Math.min(0.99, (double) covered / window));
     }
 }

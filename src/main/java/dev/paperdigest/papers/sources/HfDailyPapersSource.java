@@ -69,7 +69,7 @@ public class HfDailyPapersSource implements PaperSource {
         if (run.requestedDate().isPresent()) {
             return List.of(run.requestedDate().get());
         }
-        LocalDate today = LocalDate.ofInstant(run.now(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(run.startedAt(), ZoneOffset.UTC);
         LocalDate from = run.lastSuccessStartedAt()
                 .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
                 .orElse(today.minusDays(Math.max(1, config.sources().hf().firstRunDays()) - 1L));

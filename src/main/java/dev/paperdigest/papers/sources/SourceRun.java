@@ -14,7 +14,8 @@ public interface SourceRun {
     /** When the last successful catch-up run of this source started, if there was one. */
     Optional<Instant> lastSuccessStartedAt();
 
-    Instant now();
+    /** When the run started: the "now" a source measures its windows from. */
+    Instant startedAt();
 
     /** Records the oldest point in time the run asks for. */
     void cursorFrom(Instant from);

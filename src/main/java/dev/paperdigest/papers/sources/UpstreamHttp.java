@@ -1,10 +1,8 @@
 package dev.paperdigest.papers.sources;
 
 import dev.paperdigest.common.DigestConfig;
-import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,9 +16,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,24 +31,17 @@ public class UpstreamHttp {
     static final String USER_AGENT = "PaperDigest/0.1 (+https://github.com/; self-hosted research digest)";
 
     private final DigestConfig config;
+    private final Vertx vertx;
     private final HttpClient client;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "upstream-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    public UpstreamHttp(DigestConfig config) {
+    public UpstreamHttp(DigestConfig config, Vertx vertx) {
         this.config = config;
+        this.vertx = vertx;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.sources().timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        watchdog.shutdownNow();
     }
 
     /** An open response body; closing it ends the request and lets the next one through the gate. */
@@ -109,7 +97,7 @@ public class UpstreamHttp {
                         throw new UpstreamException(gate.upstream() + " answered " + length
                                 + " bytes, more than digest.limits.max-import-size (" + maxBytes + ")");
                     }
-                    InputStream body = new GuardedStream(response.body(), maxBytes, timeout, watchdog, uri);
+                    InputStream body = new GuardedStream(response.body(), maxBytes, timeout, vertx, uri);
                     handedOver = true;
                     return new Body(body, gate);
                 }
@@ -176,91 +164,6 @@ public class UpstreamHttp {
             return text.replaceAll("\\s+", " ").strip();
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /**
-     * Counts bytes against the size limit and closes the stream when no byte arrives for the
-     * timeout, so a stalled body fails the document instead of hanging the run.
-     */
-    static final class GuardedStream extends FilterInputStream {
-        private final long maxBytes;
-        private final long timeoutNanos;
-        private final ScheduledExecutorService watchdog;
-        private final URI uri;
-        private long count;
-        /** When the read now waiting for data began; 0 while none is (slow parsing or storing is not a stall). */
-        private volatile long readingSince;
-        private volatile boolean stalled;
-        private volatile boolean closed;
-
-        GuardedStream(InputStream in, long maxBytes, Duration timeout, ScheduledExecutorService watchdog, URI uri) {
-            super(in);
-            this.maxBytes = maxBytes;
-            this.timeoutNanos = timeout.toNanos();
-            this.watchdog = watchdog;
-            this.uri = uri;
-            schedule(timeoutNanos);
-        }
-
-        private void schedule(long nanos) {
-            try {
-                watchdog.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
-            } catch (RuntimeException shuttingDown) {
-                // no watchdog while shutting down: the run is being stopped anyway
-            }
-        }
-
-        private void check() {
-            if (closed) {
-                return;
-            }
-            long since = readingSince;
-            long idle = since == 0 ? 0 : System.nanoTime() - since;
-            if (idle >= timeoutNanos) {
-                stalled = true;
-                LOG.infof("no data from %s for %d s: giving up on it", uri, TimeUnit.NANOSECONDS.toSeconds(idle));
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // closing is all that is wanted
-                }
-            } else {
-                schedule(timeoutNanos - idle);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            readingSince = System.nanoTime();
-            try {
-                n = super.read(b, off, len);
-            } catch (IOException e) {
-                throw stalled ? new IOException("the body stalled (no data for the timeout)", e) : e;
-            } finally {
-                readingSince = 0;
-            }
-            if (n > 0) {
-                count += n;
-                if (count > maxBytes) {
-                    throw new IOException("the response is larger than digest.limits.max-import-size (" + maxBytes + " bytes)");
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed = true;
-            super.close();
         }
     }
 }

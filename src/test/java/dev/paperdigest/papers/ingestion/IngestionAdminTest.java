@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paperdigest.papers.FolderImport;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.support.Admin;
@@ -67,8 +67,8 @@ class IngestionAdminTest {
 
     @Test
     void runsAreListedNewestFirstAndByStatus() {
-        long older = recordRun(IngestionRun.Status.FAILED);
-        long newer = recordRun(IngestionRun.Status.SUCCEEDED);
+        long older = recordRun(RunStatus.FAILED);
+        long newer = recordRun(RunStatus.SUCCEEDED);
         List<Integer> ids = admin().queryParam("size", 200).get("/api/admin/ingestions").then().statusCode(200)
                 .body("page", equalTo(0)).extract().jsonPath().getList("items.id", Integer.class);
         assertTrue(ids.indexOf((int) newer) >= 0 && ids.indexOf((int) newer) < ids.indexOf((int) older), "newest first: " + ids);
@@ -78,7 +78,7 @@ class IngestionAdminTest {
                 .contentType("application/problem+json");
     }
 
-    private static long recordRun(IngestionRun.Status status) {
+    private static long recordRun(RunStatus status) {
         return QuarkusTransaction.requiringNew().call(() -> {
             IngestionRun run = new IngestionRun();
             run.source = "hf";
@@ -199,5 +199,26 @@ class IngestionAdminTest {
         assertTrue(Files.exists(folder.resolve("failed/notes.txt")));
         assertTrue(Files.exists(fresh), "a file still being written is left for the next look");
         assertFalse(Files.exists(jsonl));
+
+        // each file is an ingestion run of source "file", newest first
+        List<Map<String, Object>> runs = admin().queryParam("size", 200).get("/api/admin/ingestions").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.source == 'file' }");
+        assertEquals(3, runs.size(), runs.toString());
+        Map<String, Object> unknownKind = runs.get(0);
+        assertEquals("FAILED", unknownKind.get("status"));
+        assertTrue(((String) unknownKind.get("error")).startsWith("notes.txt: unknown kind of file"), unknownKind.toString());
+        Map<String, Object> malformed = runs.get(1);
+        assertEquals("FAILED", malformed.get("status"));
+        assertTrue(((String) malformed.get("error")).startsWith("broken.xml: malformed document"), malformed.toString());
+        assertEquals(1, malformed.get("failed"));
+        Map<String, Object> imported = runs.get(2);
+        assertEquals("SUCCEEDED", imported.get("status"));
+        assertEquals(1, imported.get("fetched"));
+        assertEquals(1, imported.get("created"));
+        assertEquals(0, imported.get("failed"));
+        assertEquals(1.0f, ((Number) imported.get("progress")).floatValue());
+        assertEquals(List.of(), imported.get("rejected"));
+        admin().queryParam("status", "succeeded").queryParam("size", 200).get("/api/admin/ingestions").then()
+                .body("items.findAll { it.source == 'file' }.size()", equalTo(1));
     }
 }

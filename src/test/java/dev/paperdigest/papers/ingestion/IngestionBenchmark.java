@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.ArxivAtomParser;
 import dev.paperdigest.papers.HfDailyPapersParser;
 import dev.paperdigest.common.ImportReport;
@@ -102,7 +103,7 @@ class IngestionBenchmark {
         long id = service.start("arxiv", java.time.LocalDate.now(), false);
         service.await(id, Duration.ofMinutes(5));
         IngestionRun run = service.find(id).orElseThrow();
-        assertEquals(IngestionRun.Status.SUCCEEDED, run.status, run.error);
+        assertEquals(RunStatus.SUCCEEDED, run.status, run.error);
         assertEquals(DAY, run.created);
     }
 

@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.papers.sources.HfDailyPapersSource;
@@ -33,12 +34,21 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -191,7 +201,7 @@ class IngestionSourcesTest {
         QuarkusTransaction.requiringNew().run(() -> {
             IngestionRun done = new IngestionRun();
             done.source = "hf";
-            done.status = IngestionRun.Status.SUCCEEDED;
+            done.status = RunStatus.SUCCEEDED;
             done.createdAt = now.minus(Duration.ofDays(3));
             done.startedAt = done.createdAt;
             done.finishedAt = done.createdAt;
@@ -354,6 +364,52 @@ class IngestionSourcesTest {
         assertEquals("SUCCEEDED", run.getString("status"));
         assertEquals(2, run.getInt("requests"));
         assertEquals("After a timeout", paper("2601.00403").title);
+    }
+
+    @Test
+    void aBodyThatStopsComingFailsTheDocumentInsteadOfHangingTheRun() throws Exception {
+        byte[] page = feed(1, entry("2601.00404v1", "Stalled", Instant.now(), List.of("A"), "cs.CL"))
+                .getBytes(StandardCharsets.UTF_8);
+        CountDownLatch finished = new CountDownLatch(1);
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread upstream = new Thread(() -> sendHalfThenWait(stalling, page, finished));
+            upstream.setDaemon(true);
+            upstream.start();
+            // WireMock cannot send a head at once and stall in the body: it sends the client on
+            wm.stubFor(arxivPage(0).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", "http://127.0.0.1:" + stalling.getLocalPort() + "/api/query")));
+
+            JsonPath run = await(start("arxiv", "2026-06-07"));
+
+            assertEquals("FAILED", run.getString("status"));
+            // the body's watch (GuardedStream) or the HTTP client's own timeout ends it, whichever comes first
+            assertTrue(run.getString("error").contains("arXiv page start=0"), run.getString("error"));
+            assertEquals(0, paperCount("2601.00404"));
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Answers one request with its head and half its body, then sends nothing until told (the test timeout is 2 s). */
+    private static void sendHalfThenWait(ServerSocket server, byte[] body, CountDownLatch finished) {
+        try (Socket socket = server.accept()) {
+            InputStream in = socket.getInputStream();
+            for (int ends = 0; ends < 4; ) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                ends = b == (ends % 2 == 0 ? '\r' : '\n') ? ends + 1 : b == '\r' ? 1 : 0; // up to the blank line
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + ATOM + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            finished.await(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // the test is over
+        }
     }
 
     @Test

@@ -1,10 +1,15 @@
-package dev.paperdigest.papers;
+package dev.paperdigest.papers.ingestion;
 
 import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.RunStatus;
+import dev.paperdigest.papers.PaperFeedParser;
+import dev.paperdigest.papers.PaperFormats;
+import dev.paperdigest.papers.PaperImporter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -12,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +34,16 @@ import org.jboss.logging.Logger;
  * afterwards it moves to {@code imported/} (or {@code failed/} when it was malformed, too large or
  * of an unknown kind) with its report beside it as {@code NAME.report.json}. Files changed in the
  * last few seconds are left for the next look (still being written: better, write elsewhere and
- * move them in). Hidden files are ignored. One replica at a time imports (job lease).
+ * move them in). Hidden files are ignored. One replica at a time imports (job lease). Each file
+ * is also recorded as an ingestion run of source {@value #SOURCE}, listed with the others by
+ * {@code GET /api/admin/ingestions}: SUCCEEDED, or FAILED with the reason and the file's name.
  */
 @ApplicationScoped
 public class FolderImport {
 
     private static final Logger LOG = Logger.getLogger(FolderImport.class);
+    /** The source of the ingestion runs that record file imports. */
+    public static final String SOURCE = "file";
     static final String LEASE = "import-folder";
     static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -42,14 +52,16 @@ public class FolderImport {
     private final PaperImporter importer;
     private final JobLease lease;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
     public FolderImport(DigestConfig config, PaperFormats formats, PaperImporter importer, JobLease lease,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Clock clock) {
         this.config = config;
         this.formats = formats;
         this.importer = importer;
         this.lease = lease;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "import-folder", every = "{digest.import.every}",
@@ -99,25 +111,49 @@ public class FolderImport {
 
     private void importFile(Path folder, Path file) throws IOException {
         String name = file.getFileName().toString();
+        Instant started = clock.instant();
         Optional<PaperFeedParser> parser = formats.forFileName(name);
         ImportReport report;
-        boolean good;
+        String problem; // null: the file was read to its end
         if (parser.isEmpty()) {
             report = new ImportReport();
-            report.reject(0, "unknown kind of file: name it .json, .xml, .atom, .jsonl or .ndjson");
-            good = false;
+            problem = "unknown kind of file: name it .json, .xml, .atom, .jsonl or .ndjson";
+            report.reject(0, problem);
         } else {
             long limit = config.limits().maxImportSize().asLongValue();
             try (InputStream in = new SizeLimitedInputStream(Files.newInputStream(file), limit)) {
                 report = importer.importDocument(parser.get(), in);
             }
-            good = !report.tooLarge && report.rejected.stream().noneMatch(r -> r.reason().startsWith("malformed document"));
+            problem = report.rejected.stream().map(ImportReport.Rejection::reason)
+                    .filter(reason -> reason.startsWith("malformed document")).findFirst()
+                    .orElse(report.tooLarge ? "larger than digest.limits.max-import-size" : null);
         }
+        boolean good = problem == null;
         Path target = Files.createDirectories(folder.resolve(good ? "imported" : "failed"));
         Path moved = Files.move(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         mapper.writerWithDefaultPrettyPrinter().writeValue(target.resolve(name + ".report.json").toFile(), report);
         LOG.infof("imported %s: %d received, %d created, %d updated, %d skipped, %d rejected; moved to %s",
                 name, report.received, report.created, report.updated, report.skipped, report.rejected.size(), moved);
+        record(name, report, problem, started);
+    }
+
+    /** The file's ingestion run; the import itself stands whether or not it can be recorded. */
+    private void record(String name, ImportReport report, String problem, Instant started) {
+        ImportReport named = new ImportReport();
+        named.add(report);
+        named.rejected.replaceAll(r -> new ImportReport.Rejection(r.index(), name + ": " + r.reason()));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                IngestionRun run = IngestionRun.queue(SOURCE, null, true, started);
+                run.startedAt = started;
+                run.count(report.received, named);
+                run.progress = problem == null ? 1 : 0;
+                run.end(problem == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
+                        problem == null ? null : name + ": " + problem, clock.instant());
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("import of %s not recorded as an ingestion run: %s", name, e.getMessage());
+        }
     }
 
     private static Instant lastModified(Path file) {

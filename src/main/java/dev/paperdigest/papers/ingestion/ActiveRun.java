@@ -1,0 +1,170 @@
+package dev.paperdigest.papers.ingestion;
+
+import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.RunStatus;
+import dev.paperdigest.papers.PaperStore;
+import dev.paperdigest.papers.sources.SourceRun;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * A run in progress, as its source sees it: the counts are kept in memory and written to the
+ * run's row every {@link #REPORT_EVERY} (with a log line and a renewal of the source's lease) and
+ * when the run ends.
+ */
+final class ActiveRun implements SourceRun {
+
+    private static final Logger LOG = Logger.getLogger(ActiveRun.class);
+    static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+
+    final long id;
+    final String source;
+    private final LocalDate requestedDate;
+    private final Optional<Instant> lastSuccess;
+    private final Instant startedAt;
+    private final PaperStore store;
+    private final Clock clock;
+    private final BooleanSupplier renewLease;
+    private final BooleanSupplier stopping;
+    final ImportReport totals = new ImportReport();
+    private final List<String> documentErrors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    int fetched;
+    private int requests;
+    private double progress;
+    private Instant cursorFrom;
+    private Instant lastReport;
+
+    /**
+     * @param renewLease renews the source's lease; false when another replica has taken it
+     * @param stopping whether the service is stopping
+     */
+    ActiveRun(IngestionRun row, Optional<Instant> lastSuccess, PaperStore store, Clock clock,
+            BooleanSupplier renewLease, BooleanSupplier stopping) {
+        this.id = row.id;
+        this.source = row.source;
+        this.requestedDate = row.requestedDate;
+        this.startedAt = row.startedAt;
+        this.lastSuccess = lastSuccess;
+        this.store = store;
+        this.clock = clock;
+        this.renewLease = renewLease;
+        this.stopping = stopping;
+        this.lastReport = clock.instant();
+    }
+
+    /** What the run asks for, for the log. */
+    String describe() {
+        return requestedDate == null ? "everything since " + lastSuccess.map(Instant::toString).orElse("ever")
+                : "day " + requestedDate;
+    }
+
+    @Override
+    public Optional<LocalDate> requestedDate() {
+        return Optional.ofNullable(requestedDate);
+    }
+
+    @Override
+    public Optional<Instant> lastSuccessStartedAt() {
+        return lastSuccess;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public void cursorFrom(Instant from) {
+        cursorFrom = from;
+    }
+
+    @Override
+    public void requestMade() {
+        requests++;
+    }
+
+    @Override
+    public void progress(double fraction) {
+        progress = Math.max(progress, Math.min(1, fraction));
+        maybeReport();
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    @Override
+    public void checkCancelled() throws InterruptedException {
+        if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopping");
+        }
+    }
+
+    @Override
+    public Document document(String label) {
+        return new RunDocument(store, this, label);
+    }
+
+    /** A document broke at run-wide index {@code index}: the run goes on, and ends FAILED. */
+    void documentFailed(int index, String message) {
+        documentErrors.add(message);
+        totals.reject(index, message);
+    }
+
+    void maybeReport() {
+        Instant now = clock.instant();
+        if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
+            lastReport = now;
+            LOG.infof("ingestion run %d of %s: %d fetched, %d created, %d updated, %d rejected, %.0f%%",
+                    id, source, fetched, totals.created, totals.updated, totals.rejectedCount(), progress * 100);
+            save(null, null);
+            if (!renewLease.getAsBoolean()) {
+                throw new IllegalStateException("lease " + IngestionService.leaseName(source)
+                        + " lost: another replica took over");
+            }
+        }
+    }
+
+    /** The source is done: SUCCEEDED, or FAILED when a document broke. */
+    void end() {
+        String warned = warnings.isEmpty() ? null : String.join("\n", warnings);
+        if (documentErrors.isEmpty()) {
+            finish(RunStatus.SUCCEEDED, warned);
+        } else {
+            finish(RunStatus.FAILED, String.join("\n", documentErrors) + (warned == null ? "" : "\n" + warned));
+        }
+    }
+
+    void finish(RunStatus status, String error) {
+        if (status == RunStatus.SUCCEEDED) {
+            progress = 1;
+        }
+        save(status, error);
+        LOG.infof("ingestion run %d of %s %s: %d fetched, %d created, %d updated, %d skipped, %d rejected, %d requests%s",
+                id, source, status, fetched, totals.created, totals.updated, totals.skipped,
+                totals.rejectedCount(), requests, error == null ? "" : " (" + error.replace('\n', ';') + ")");
+    }
+
+    private void save(RunStatus status, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IngestionRun run = IngestionRun.findById(id);
+            run.count(fetched, totals);
+            run.requests = requests;
+            run.progress = progress;
+            run.cursorFrom = cursorFrom;
+            if (status != null) {
+                run.end(status, error, clock.instant());
+            }
+        });
+    }
+}
