@@ -9,7 +9,6 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,15 +94,7 @@ class AdminApiTest {
     }
 
     private static void awaitRun(int id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            String status = Admin.admin().get("/api/admin/digest-runs/" + id).path("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                assertThat(status, equalTo("SUCCEEDED"));
-                return;
-            }
-            Mailbox.sleep(100);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        assertThat(Admin.awaitFinished("/api/admin/digest-runs/" + id, Duration.ofSeconds(30)).getString("status"),
+                equalTo("SUCCEEDED"));
     }
 }
