@@ -4,6 +4,7 @@ import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.PaperIds;
 import dev.paperdigest.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class DigestDeliveryTest {
 
     @Test
     void aDigestRunSendsOneEmailPerSubscriberAndPeriodOnly() throws Exception {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [
                   {"paper": {"id": "%1$s1", "title": "Speculative %2$s decoding at scale", "summary": "We study %2$s decoding for large language models and make it 3x faster.",
@@ -110,7 +111,7 @@ class DigestDeliveryTest {
 
     @Test
     void unsubscribedPeopleGetNoDigest() {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         String email = Subscribers.uniqueEmail("gone");
         Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, topic, "", "");
         String header = confirmation.header("List-Unsubscribe");
@@ -127,7 +128,7 @@ class DigestDeliveryTest {
     @Test
     void aDryRunQueuesAndSendsNothing() {
         String email = Subscribers.uniqueEmail("dry");
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [{"paper": {"id": "%1$s6", "title": "Dry %2$s", "summary": "About %2$s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic));
@@ -149,7 +150,7 @@ class DigestDeliveryTest {
 
     @Test
     void aStemmedMatchIsHighlightedAsThePaperWroteIt() {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [{"paper": {"id": "%1$s7", "title": "Low-bit %2$s", "summary": "We show that %2$s weights can be quantized to four bits.",
                   "authors": [{"name": "Łukasz Kaiser"}]}}]
@@ -183,7 +184,7 @@ class DigestDeliveryTest {
 
     @Test
     void twoRunsStartedAtOnceTakeTurnsAndSendOneDigest() {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [{"paper": {"id": "%s4", "title": "Turn-taking %s", "summary": "On %s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic, topic));
@@ -204,7 +205,7 @@ class DigestDeliveryTest {
 
     @Test
     void aDeliveryThatCannotBeComposedFailsAloneAndTheOthersGoOut() {
-        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2612");
         importPapers("""
                 [{"paper": {"id": "%s8", "title": "Unblocked %s", "summary": "On %s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic, topic));

@@ -3,6 +3,7 @@ package dev.paperdigest.digests;
 import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.PaperIds;
 import dev.paperdigest.support.SmtpServer;
 import dev.paperdigest.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -142,7 +143,7 @@ class SmtpOutageTest {
     private static List<String> subscribersWithOneNewPaper(String name, String day, int count) {
         DigestDeliveryTest.runDigests(day);
         String topic = "platypus" + UUID.randomUUID().toString().substring(0, 6);
-        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2612");
         DigestDeliveryTest.importPapers("""
                 [{"paper": {"id": "%s2", "title": "Resilient %s", "summary": "About %s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic, topic));
