@@ -2,6 +2,7 @@ package dev.paperdigest.papers.ingestion;
 
 import dev.paperdigest.papers.sources.PaperSource;
 import dev.paperdigest.papers.sources.SourceRun;
+import dev.paperdigest.support.NoDatabase;
 import jakarta.enterprise.inject.Instance;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+@NoDatabase
 class IngestionSchedulerTest {
 
     @Test
