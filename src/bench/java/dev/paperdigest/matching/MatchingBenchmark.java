@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * paper, every query run against it; these only find the hits, they rank nothing). Run with {@code ./mvnw -B -o -Pbenchmark test}
  * (docs/PERFORMANCE.md). System properties: {@code bench.sizes} (default 10000,100000,1000000),
  * {@code bench.runs} (3), {@code bench.baselineSizes} (10000), {@code bench.monitorRuns} (3),
- * {@code bench.naiveRuns} (3), {@code bench.out} (a Markdown file for the results).
+ * {@code bench.naiveRuns} (3), {@code bench.out} (a Markdown file for the results). A run count of 0
+ * skips that measurement: {@code bench.naiveRuns=0} leaves out the slow naive baseline.
  */
 public final class MatchingBenchmark {
 
@@ -86,7 +87,8 @@ public final class MatchingBenchmark {
                 line("- run %d: %s", r, format(m));
                 measures.add(m);
             }
-            summary(size, "LuceneMatcher (per-query search over the day's index, deduplicated, per-term bitsets)", measures);
+            summary(size, "LuceneMatcher (per-query search over the day's index, deduplicated, per-term bitsets)", measures,
+                    "bench.runs=" + runs);
             if (baselineSizes.contains(size)) {
                 List<Measure> monitor = new ArrayList<>();
                 for (int r = 1; r <= monitorRuns; r++) {
@@ -94,18 +96,27 @@ public final class MatchingBenchmark {
                     line("- monitor run %d: %s", r, format(m));
                     monitor.add(m);
                 }
-                summary(size, "Lucene Monitor, TermFilteredPresearcher, every subscription registered, batches of 100 papers", monitor);
+                summary(size, "Lucene Monitor, TermFilteredPresearcher, every subscription registered, batches of 100 papers", monitor,
+                        "bench.monitorRuns=" + monitorRuns);
                 List<Measure> naive = new ArrayList<>();
                 for (int r = 1; r <= naiveRuns; r++) {
                     Measure m = runNaive(workload.papers, queries, size);
                     line("- naive run %d: %s", r, format(m));
                     naive.add(m);
                 }
-                summary(size, "naive: a MemoryIndex per paper, every query run", naive);
-                if (!naive.isEmpty() && !monitor.isEmpty() && !measures.isEmpty()) {
-                    line("Ratios at %d: naive / LuceneMatcher = %.0fx, monitor / LuceneMatcher = %.1fx", size,
-                            median(naive, Measure::seconds) / median(measures, Measure::seconds),
-                            median(monitor, Measure::seconds) / median(measures, Measure::seconds));
+                summary(size, "naive: a MemoryIndex per paper, every query run", naive, "bench.naiveRuns=" + naiveRuns);
+                // the ratios of the baselines that ran
+                List<String> ratios = new ArrayList<>();
+                if (!measures.isEmpty() && !naive.isEmpty()) {
+                    ratios.add(String.format(Locale.ROOT, "naive / LuceneMatcher = %.0fx",
+                            median(naive, Measure::seconds) / median(measures, Measure::seconds)));
+                }
+                if (!measures.isEmpty() && !monitor.isEmpty()) {
+                    ratios.add(String.format(Locale.ROOT, "monitor / LuceneMatcher = %.1fx",
+                            median(monitor, Measure::seconds) / median(measures, Measure::seconds)));
+                }
+                if (!ratios.isEmpty()) {
+                    line("Ratios at %d: %s", size, String.join(", ", ratios));
                 }
             }
         }
@@ -325,9 +336,10 @@ public final class MatchingBenchmark {
                 kinds, m.distribution[0], m.distribution[1], m.distribution[2], 100 * m.zeroShare, m.distinct);
     }
 
-    private static void summary(int size, String shape, List<Measure> measures) {
+    /** The median run of a shape, or that it was skipped ({@code runs}: the property that set its run count). */
+    private static void summary(int size, String shape, List<Measure> measures, String runs) {
         if (measures.isEmpty()) {
-            line("%,d subscribers, %s: not run", size, shape);
+            line("%,d subscribers, %s: skipped (%s)", size, shape, runs);
             return;
         }
         double[] s = measures.stream().mapToDouble(Measure::seconds).sorted().toArray();

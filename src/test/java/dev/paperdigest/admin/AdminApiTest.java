@@ -3,13 +3,13 @@ package dev.paperdigest.admin;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.PaperIds;
 import dev.paperdigest.support.Subscribers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +44,7 @@ class AdminApiTest {
 
     @Test
     void papersCanBeListedSearchedAndDeleted() {
-        String id = "2612." + (10000 + (int) (Math.random() * 80000));
+        String id = PaperIds.base("2612") + "0";
         Admin.admin().contentType("application/json").body("""
                 [{"paper": {"id": "%s", "title": "The %s hypothesis", "summary": "Nothing.", "authors": [{"name": "Ada Lovelace"}], "upvotes": 1}}]
                 """.formatted(id, topic)).post("/api/admin/papers/import").then().statusCode(200);
@@ -62,7 +62,7 @@ class AdminApiTest {
 
     @Test
     void theOutboxListsSentDigestsAndRefusesToResendThem() {
-        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2612");
         Admin.admin().contentType("application/json").body("""
                 [{"paper": {"id": "%s1", "title": "All about %s", "summary": "Indeed.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic)).post("/api/admin/papers/import").then().statusCode(200);
@@ -95,15 +95,7 @@ class AdminApiTest {
     }
 
     private static void awaitRun(int id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            String status = Admin.admin().get("/api/admin/digest-runs/" + id).path("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                assertThat(status, equalTo("SUCCEEDED"));
-                return;
-            }
-            Mailbox.sleep(100);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+        assertThat(Admin.awaitFinished("/api/admin/digest-runs/" + id, Duration.ofSeconds(30)).getString("status"),
+                equalTo("SUCCEEDED"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.admin;
 
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@NoDatabase
 class AdminPasswordConfigSourceTest {
 
     @Test

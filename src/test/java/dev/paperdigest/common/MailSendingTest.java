@@ -1,5 +1,6 @@
 package dev.paperdigest.common;
 
+import dev.paperdigest.support.NoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@NoDatabase
 class MailSendingTest {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();

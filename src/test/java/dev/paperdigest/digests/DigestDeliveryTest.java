@@ -4,6 +4,7 @@ import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.PaperIds;
 import dev.paperdigest.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class DigestDeliveryTest {
 
     @Test
     void aDigestRunSendsOneEmailPerSubscriberAndPeriodOnly() throws Exception {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [
                   {"paper": {"id": "%1$s1", "title": "Speculative %2$s decoding at scale", "summary": "We study %2$s decoding for large language models and make it 3x faster.",
@@ -88,13 +89,11 @@ class DigestDeliveryTest {
 
         // the same period again: nothing more
         assertThat(runDigests("2026-11-28").status, equalTo("SUCCEEDED"));
-        Mailbox.sleep(500);
-        assertThat(Mailbox.of(email), hasSize(2));
+        Mailbox.assertNoMoreArrive(email, 2);
 
         // the next day with nothing new: nothing either
         runDigests("2026-11-29");
-        Mailbox.sleep(300);
-        assertThat(Mailbox.of(email), hasSize(2));
+        Mailbox.assertNoMoreArrive(email, 2);
 
         // a new paper, and a new version of one already sent: only the new paper goes out
         importPapers("""
@@ -112,7 +111,7 @@ class DigestDeliveryTest {
 
     @Test
     void unsubscribedPeopleGetNoDigest() {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         String email = Subscribers.uniqueEmail("gone");
         Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, topic, "", "");
         String header = confirmation.header("List-Unsubscribe");
@@ -123,14 +122,13 @@ class DigestDeliveryTest {
                 [{"paper": {"id": "%1$s5", "title": "Yet more %2$s", "summary": "About %2$s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic));
         runDigests("2026-11-28");
-        Mailbox.sleep(300);
-        assertThat(Mailbox.of(email), hasSize(1));
+        Mailbox.assertNoMoreArrive(email, 1);
     }
 
     @Test
     void aDryRunQueuesAndSendsNothing() {
         String email = Subscribers.uniqueEmail("dry");
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [{"paper": {"id": "%1$s6", "title": "Dry %2$s", "summary": "About %2$s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic));
@@ -139,8 +137,7 @@ class DigestDeliveryTest {
         assertThat(dry.status, equalTo("SUCCEEDED"));
         assertThat(dry.queued, greaterThanOrEqualTo(1));
         assertThat(dry.sent, equalTo(0));
-        Mailbox.sleep(300);
-        assertThat(Mailbox.of(email), hasSize(1));
+        Mailbox.assertNoMoreArrive(email, 1);
         // what would be sent is still waiting, and the preview shows it
         long id = Subscribers.id(email);
         Admin.admin().get("/api/admin/subscribers/" + id + "/digest-preview").then().statusCode(200)
@@ -153,7 +150,7 @@ class DigestDeliveryTest {
 
     @Test
     void aStemmedMatchIsHighlightedAsThePaperWroteIt() {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [{"paper": {"id": "%1$s7", "title": "Low-bit %2$s", "summary": "We show that %2$s weights can be quantized to four bits.",
                   "authors": [{"name": "Łukasz Kaiser"}]}}]
@@ -187,7 +184,7 @@ class DigestDeliveryTest {
 
     @Test
     void twoRunsStartedAtOnceTakeTurnsAndSendOneDigest() {
-        String base = "2611." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2611");
         importPapers("""
                 [{"paper": {"id": "%s4", "title": "Turn-taking %s", "summary": "On %s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic, topic));
@@ -203,13 +200,12 @@ class DigestDeliveryTest {
         }
         assertThat(awaitRun(ids.get(0)).getInt("sent") + awaitRun(ids.get(1)).getInt("sent"), greaterThanOrEqualTo(1));
         Mailbox.await(email, 2);
-        Mailbox.sleep(300);
-        assertThat(Mailbox.of(email), hasSize(2)); // the confirmation, then one digest
+        Mailbox.assertNoMoreArrive(email, 2); // the confirmation, then one digest
     }
 
     @Test
     void aDeliveryThatCannotBeComposedFailsAloneAndTheOthersGoOut() {
-        String base = "2612." + (1000 + (int) (Math.random() * 8999));
+        String base = PaperIds.base("2612");
         importPapers("""
                 [{"paper": {"id": "%s8", "title": "Unblocked %s", "summary": "On %s.", "authors": [{"name": "Ada Lovelace"}]}}]
                 """.formatted(base, topic, topic));
@@ -277,15 +273,6 @@ class DigestDeliveryTest {
     }
 
     static JsonPath awaitRun(int id, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath run = Admin.admin().get("/api/admin/digest-runs/" + id).then().statusCode(200).extract().jsonPath();
-            String status = run.getString("status");
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return run;
-            }
-            Mailbox.sleep(100);
-        }
-        throw new AssertionError("digest run " + id + " did not finish");
+        return Admin.awaitFinished("/api/admin/digest-runs/" + id, patience);
     }
 }

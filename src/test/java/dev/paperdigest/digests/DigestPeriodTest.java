@@ -1,6 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.subscriptions.Frequency;
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,6 +13,7 @@ import java.time.ZoneId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** When a scheduled tick owes someone a digest, and which period it is. */
+@NoDatabase
 class DigestPeriodTest {
 
     @ParameterizedTest(name = "{0} {1}h {2} at {3} -> {4}")

@@ -13,17 +13,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -72,13 +73,12 @@ class DigestRunAtScaleTest {
 
         int firstRun = DigestDeliveryTest.startRun("2026-12-10");
         // another process joins the run, as every replica's poll does
-        CompletableFuture<Void> otherProcess = CompletableFuture.runAsync(() -> {
-            Instant until = Instant.now().plus(Duration.ofMinutes(3));
-            while (runs.get(firstRun).finishedAt == null && Instant.now().isBefore(until)) {
-                queueing.joinRunningRuns("another-process");
-                Mailbox.sleep(20);
-            }
-        });
+        CompletableFuture<Void> otherProcess = CompletableFuture.runAsync(() -> await("the other process, until the run ends")
+                .atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    queueing.joinRunningRuns("another-process");
+                    return runs.get(firstRun).finishedAt != null;
+                }));
         JsonPath first = DigestDeliveryTest.awaitRun(firstRun, Duration.ofMinutes(3));
         otherProcess.join();
         assertThat(first.getString("status"), equalTo("SUCCEEDED"));
@@ -102,10 +102,8 @@ class DigestRunAtScaleTest {
 
         importPapers(400, 200);
         int second = DigestDeliveryTest.startRun("2026-12-11");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (countDigests(emails, "2026-12-11") < 200 && Instant.now().isBefore(deadline)) {
-            Mailbox.sleep(20);
-        }
+        await("200 digests of the second run").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> countDigests(emails, "2026-12-11"), greaterThanOrEqualTo(200));
         Admin.admin().post("/api/admin/digest-runs/" + second + "/cancel").then().statusCode(202);
         JsonPath cancelled = DigestDeliveryTest.awaitRun(second, Duration.ofMinutes(1));
         assertThat(cancelled.getString("status"), equalTo("CANCELLED"));

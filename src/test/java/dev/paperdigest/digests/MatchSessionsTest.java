@@ -1,6 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.matching.MatchSession;
+import dev.paperdigest.support.PaperIds;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class MatchSessionsTest {
         assertSame(first, sessions.sinceRound(0));
 
         DigestDeliveryTest.importPapers("""
-                [{"paper": {"id": "2612.%d", "title": "A newcomer", "summary": "New.", "authors": [{"name": "Ada Lovelace"}]}}]
-                """.formatted(10000 + (int) (Math.random() * 89999)));
+                [{"paper": {"id": "%s0", "title": "A newcomer", "summary": "New.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(PaperIds.base("2612")));
         assertNotSame(first, sessions.sinceRound(0));
     }
 }

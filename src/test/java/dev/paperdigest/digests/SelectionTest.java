@@ -3,6 +3,7 @@ package dev.paperdigest.digests;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.QueryKind;
 import dev.paperdigest.matching.RankedPapers;
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a delivery keeps of matching survives being stored, and stays small. */
+@NoDatabase
 class SelectionTest {
 
     private final List<Query> queries = List.of(new Query(QueryKind.KEYWORD, "\"sparse attention\" -vision"),

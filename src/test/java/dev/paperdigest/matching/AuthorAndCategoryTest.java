@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Author names and categories, on the seed papers that list authors plus a few written for accents and particles. */
+@NoDatabase
 class AuthorAndCategoryTest {
 
     private static final PaperMatcher MATCHER = new LuceneMatcher();

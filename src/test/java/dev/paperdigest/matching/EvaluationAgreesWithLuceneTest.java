@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import dev.paperdigest.support.NoDatabase;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * language must find exactly the papers that plain Lucene finds when the same query, as one
  * BooleanQuery, runs against each paper alone (a MemoryIndex per paper).
  */
+@NoDatabase
 class EvaluationAgreesWithLuceneTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * regular expression over the raw text saying which papers it must find; the matcher must find
  * exactly those, and at least {@code atLeast} of them (so a row cannot pass by matching nothing).
  */
+@NoDatabase
 class KeywordLanguageTest {
 
     private static final PaperMatcher MATCHER = new LuceneMatcher();

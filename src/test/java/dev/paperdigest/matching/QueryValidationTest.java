@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Queries that are refused, with the message the subscriber sees after {@code Keyword "…"}. */
+@NoDatabase
 class QueryValidationTest {
 
     private static final PaperMatcher MATCHER = new LuceneMatcher();

@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@NoDatabase
 class SnippetHighlighterTest {
 
     private static List<String> marked(String text, List<String> terms) {

@@ -1,9 +1,11 @@
 package dev.paperdigest.papers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperdigest.support.NoDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class JsonLinesParserTest {
 
     private final JsonLinesParser parser = new JsonLinesParser(new ObjectMapper());
@@ -22,7 +25,7 @@ class JsonLinesParserTest {
 
                 this is not json
                 {"arxiv_id":"2401.01234","title":"T","abstract":"A","authors":"Ana Núñez, Bo Li and Chen Wu","categories":["cs.CL","cs.LG"],"published":"2024-01-03","upvotes":7}
-                {"arxiv_id":"2401.01235","abstract":"no title"}
+                {"arxiv_id":"2401.01235","abstract":"An abstract without a title."}
                 [1,2]
                 """;
         Samples.Collected out = new Samples.Collected();
@@ -41,7 +44,11 @@ class JsonLinesParserTest {
         assertEquals(List.of("Ana Núñez", "Bo Li", "Chen Wu"), split.authors());
         assertEquals(7, split.upvotes());
         assertEquals(Instant.parse("2024-01-03T00:00:00Z"), split.publishedAt());
-        assertEquals("no title", out.records.get(2).problem().replace("no title", "no title"));
+        assertNull(split.problem());
+        // kept, so that the importer can reject it with the reason
+        PaperRecord untitled = out.records.get(2);
+        assertEquals("2401.01235", untitled.arxivId());
+        assertEquals("no title", untitled.problem());
         assertEquals(2, out.rejections.size());
         assertTrue(out.rejections.get(0).startsWith("1: line is not JSON"), out.rejections.toString());
         assertEquals("4: line is not a JSON object", out.rejections.get(1));

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -124,8 +124,8 @@ class ReplicasOnPostgresTest {
 
         for (String email : emails) {
             List<MimeMessage> mails = awaitMail(email, 2);
-            Thread.sleep(50);
-            assertThat(email + " gets its confirmation and one digest", mails(email), hasSize(2));
+            await(email + " gets its confirmation and one digest, no more").during(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(5)).until(() -> mails(email), hasSize(2));
             assertThat(mails.get(1).getSubject(), containsString("2 new papers"));
         }
         admin().get(second.url("/api/admin/stats")).then().statusCode(200)
@@ -137,16 +137,10 @@ class ReplicasOnPostgresTest {
                 .post(service.url("/api/admin/digest-runs")).then().statusCode(202).extract().path("id");
     }
 
-    static String awaitRun(ServiceProcess service, int id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            String status = admin().get(service.url("/api/admin/digest-runs/" + id)).path("status");
-            if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + id + " did not finish");
+    static String awaitRun(ServiceProcess service, int id) {
+        return await("run " + id + " to finish").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin().get(service.url("/api/admin/digest-runs/" + id)).<String>path("status"),
+                        status -> !"QUEUED".equals(status) && !"RUNNING".equals(status));
     }
 
     static RequestSpecification admin() {
@@ -163,14 +157,9 @@ class ReplicasOnPostgresTest {
         return mails;
     }
 
-    static List<MimeMessage> awaitMail(String address, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (mails(address).size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        List<MimeMessage> mails = mails(address);
-        assertThat(mails.size() >= count, equalTo(true));
-        return mails;
+    static List<MimeMessage> awaitMail(String address, int count) {
+        return await(count + " emails to " + address).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> mails(address), mails -> mails.size() >= count);
     }
 
     /** The path and query of the first link to {@code pathPrefix} in the plain-text part. */

@@ -1,5 +1,7 @@
 package dev.paperdigest.replicas;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -9,8 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** The packaged service ({@code target/quarkus-app}) started as a separate process. */
 final class ServiceProcess implements AutoCloseable {
@@ -39,23 +42,24 @@ final class ServiceProcess implements AutoCloseable {
 
     void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("service exited; log:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            await("service on port " + port + " ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> isReady(http));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("service not ready after " + timeout + "; log:\n" + Files.readString(log), e);
         }
-        throw new IllegalStateException("service not ready after " + timeout + "; log:\n" + Files.readString(log));
+    }
+
+    private boolean isReady(HttpClient http) throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("service exited; log:\n" + Files.readString(log));
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // still starting
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +19,10 @@ class SubscribeRateLimiterTest {
     @Inject
     SubscribeRateLimiter limiter;
 
-    /** An hour of its own, so other tests' sign-ups never count here. */
-    private final Instant now = Instant.parse("2031-01-01T10:05:00Z").plus(Duration.ofHours((long) (Math.random() * 100_000)));
+    private static final AtomicInteger TESTS = new AtomicInteger();
+
+    /** A day of its own for each test, so other tests' sign-ups never count here. */
+    private final Instant now = Instant.parse("2031-01-01T10:05:00Z").plus(Duration.ofDays(TESTS.getAndIncrement()));
 
     @Test
     void allowsTheLimitPerAddressAndHourThenRefuses() {

@@ -6,9 +6,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.equalTo;
 
 /** Reads what the test SMTP server received for one address. */
 public final class Mailbox {
@@ -79,18 +81,22 @@ public final class Mailbox {
         return byRecipient;
     }
 
-    /** Waits up to 20 s for {@code count} emails to arrive for the address. */
+    /** Waits up to 20 s for {@code count} emails to arrive for the address; returns all it has then. */
     public static List<Received> await(String address, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        List<Received> received = of(address);
-        while (received.size() < count && Instant.now().isBefore(deadline)) {
-            sleep(100);
-            received = of(address);
-        }
-        if (received.size() < count) {
-            throw new AssertionError("expected " + count + " emails to " + address + ", got " + received.size());
-        }
-        return received;
+        return Awaitility.await(count + " emails to " + address).atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> of(address), received -> received.size() >= count);
+    }
+
+    /**
+     * Checks that the address has {@code count} emails and that no more arrive for half a second,
+     * the time a mail that should not be sent would take to turn up.
+     */
+    public static void assertNoMoreArrive(String address, int count) {
+        Awaitility.await("exactly " + count + " emails to " + address + " for half a second")
+                .during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> of(address).size(), equalTo(count));
     }
 
     private static Received decode(MimeMessage message) throws Exception {
@@ -119,13 +125,5 @@ public final class Mailbox {
             text = (String) content;
         }
         return new Received(message, message.getSubject(), message.getContentType(), text, html);
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

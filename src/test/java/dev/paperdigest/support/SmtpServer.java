@@ -10,9 +10,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real SMTP server (GreenMail) for the whole suite, on a free port; the Quarkus mailer talks
@@ -49,27 +53,20 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             silentRelay = null;
         }
         // the port may take a moment to come free (connections to the silent relay closing)
-        for (int attempt = 1; ; attempt++) {
-            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            try {
-                greenMail.start();
-                return;
-            } catch (IllegalStateException e) {
-                greenMail.stop();
-                if (attempt == 20) {
-                    throw e;
-                }
-                sleep(250);
-            }
-        }
+        greenMail = await("the SMTP server to start again on port " + port).atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(SmtpServer::startOnPort, Objects::nonNull);
     }
 
-    private static void sleep(long millis) {
+    /** A started server on the suite's port, or null while the port is not free yet. */
+    private static GreenMail startOnPort() {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            server.start();
+            return server;
+        } catch (IllegalStateException portTaken) {
+            server.stop();
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.paperdigest.digests.smtp;
 
+import dev.paperdigest.support.NoDatabase;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the digest sender writes is an email any mail library reads back exactly. */
+@NoDatabase
 class MimeWriterTest {
 
     private static final ZonedDateTime DATE = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, ZoneOffset.UTC);

@@ -3,6 +3,7 @@ package dev.paperdigest.digests.smtp;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.paperdigest.support.NoDatabase;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The digest sender's SMTP client against a real SMTP server: login, TLS, many messages on one session. */
+@NoDatabase
 class SmtpConnectionTest {
 
     private GreenMail server;

@@ -1,7 +1,5 @@
 package dev.paperdigest.papers.ingestion;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.paperdigest.papers.Paper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 
 /** Shared steps of the ingestion tests. */
 final class IngestionTestSupport {
@@ -32,20 +29,7 @@ final class IngestionTestSupport {
 
     /** Polls the admin API until the run has finished; returns its last view. */
     static JsonPath await(long id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath run = admin().get("/api/admin/ingestions/" + id).then().statusCode(200).extract().jsonPath();
-            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(run.getString("status"))) {
-                return run;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("run " + id + " did not finish");
+        return dev.paperdigest.support.Admin.awaitFinished("/api/admin/ingestions/" + id, Duration.ofSeconds(60));
     }
 
     static Paper paper(String arxivId) {
