@@ -2,7 +2,6 @@ package dev.paperdigest.matching;
 
 import dev.paperdigest.matching.KeywordQuery.Leaf;
 import dev.paperdigest.matching.PaperAnalysis.Token;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ final class SurfaceForms {
                     }
                     case PREFIX -> {
                         String word = ft.text.substring(ft.starts[i], ft.ends[i]);
-                        if (foldLikeAnalyzer(word).startsWith(first)) {
+                        if (TextFolding.fold(word).startsWith(first)) {
                             add(out, word);
                         }
                     }
@@ -110,19 +109,5 @@ final class SurfaceForms {
     private static void add(Map<String, String> out, String surface) {
         // keyed by the exact form first (cheap), then deduplicated case-insensitively once at the end
         out.putIfAbsent(surface, surface);
-    }
-
-    /** Lower case, then ASCII folding: what {@link PaperAnalysis#FOLDED} does to a word. */
-    static String foldLikeAnalyzer(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            if (lower.charAt(i) >= 0x80) {
-                char[] in = lower.toCharArray();
-                char[] folded = new char[in.length * 4];
-                int n = ASCIIFoldingFilter.foldToASCII(in, 0, folded, 0, in.length);
-                return new String(folded, 0, n);
-            }
-        }
-        return lower;
     }
 }
