@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,12 +102,12 @@ public final class MatchSession {
         return new RankedPapers(List.copyOf(top), s.count);
     }
 
-    /** The words of several queries, each once whatever its case, in order of appearance. */
+    /** The words of several queries, each once whatever its case or accents, in order of appearance. */
     private static List<String> merged(List<List<String>> termLists) {
         Map<String, String> terms = new LinkedHashMap<>();
         for (List<String> list : termLists) {
             for (String term : list) {
-                terms.putIfAbsent(term.toLowerCase(Locale.ROOT), term);
+                terms.putIfAbsent(TextFolding.fold(term), term);
             }
         }
         return List.copyOf(terms.values());

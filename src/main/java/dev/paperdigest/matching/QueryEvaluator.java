@@ -11,7 +11,6 @@ import org.apache.lucene.util.FixedBitSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +81,7 @@ final class QueryEvaluator {
             for (DayIndex.LeafResult leaf : leaves) {
                 if (leaf.bits.get(ord)) {
                     for (String term : leaf.surfaces(ord)) {
-                        terms.putIfAbsent(term.toLowerCase(Locale.ROOT), term);
+                        terms.putIfAbsent(TextFolding.fold(term), term);
                     }
                 }
             }

@@ -5,7 +5,6 @@ import dev.paperdigest.matching.PaperAnalysis.Token;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,13 +44,13 @@ final class SurfaceForms {
         fields[ord] = new FieldTokens[] {FieldTokens.of(title), FieldTokens.of(abstractText)};
     }
 
-    /** The words of paper {@code ord} that a leaf finds, as written, each once whatever its case. */
+    /** The words of paper {@code ord} that a leaf finds, as written, each once whatever its case or accents. */
     List<String> found(Leaf leaf, int ord) {
         Map<String, String> out = new LinkedHashMap<>(); // exact forms, in order of appearance
         surfaces(leaf, ord, out);
         Map<String, String> distinct = new LinkedHashMap<>();
         for (String surface : out.keySet()) {
-            distinct.putIfAbsent(surface.toLowerCase(Locale.ROOT), surface);
+            distinct.putIfAbsent(TextFolding.fold(surface), surface);
         }
         return List.copyOf(distinct.values());
     }
@@ -107,7 +106,7 @@ final class SurfaceForms {
     }
 
     private static void add(Map<String, String> out, String surface) {
-        // keyed by the exact form first (cheap), then deduplicated case-insensitively once at the end
+        // keyed by the exact form first (cheap), then folded once at the end
         out.putIfAbsent(surface, surface);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,6 +52,15 @@ class FoldingAgreementTest {
         QueryHit hit = onlyHit(QueryKind.AUTHOR, MATCHER.validate(QueryKind.AUTHOR, author));
         assertEquals(List.of(asWritten), hit.matchedTerms());
         assertEquals(List.of(asWritten), markedInTheAbstract(hit.matchedTerms()));
+    }
+
+    @Test
+    void aWordWrittenWithAndWithoutAccentsIsReportedOnceAndMarkedBothWays() {
+        MatchablePaper paper = new MatchablePaper(2, "Baselines", "A naïve baseline, and a Naive one.", List.of(), List.of());
+        QueryHit hit = SeedPapers.hits(MATCHER, List.of(paper), QueryKind.KEYWORD, "naive").get(0);
+        assertEquals(List.of("naïve"), hit.matchedTerms());
+        assertEquals(List.of("naïve", "Naive"), SnippetHighlighter.snippet(paper.abstractText(), hit.matchedTerms(), 1000).stream()
+                .filter(SnippetHighlighter.Fragment::marked).map(SnippetHighlighter.Fragment::text).toList());
     }
 
     private static QueryHit onlyHit(QueryKind kind, String query) {
