@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +33,8 @@ public final class TextFolding {
         if (text == null) {
             return "";
         }
-        if (isFolded(text)) {
-            return text;
+        if (isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT); // the same for ASCII, and no copy when already lower case
         }
         char[] chars = text.toCharArray();
         CharacterUtils.toLowerCase(chars, 0, chars.length); // what LowerCaseFilter does
@@ -41,10 +42,9 @@ public final class TextFolding {
         return new String(folded, 0, ASCIIFoldingFilter.foldToASCII(chars, 0, folded, 0, chars.length));
     }
 
-    private static boolean isFolded(String text) {
+    private static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80 || c >= 'A' && c <= 'Z') {
+            if (text.charAt(i) >= 0x80) {
                 return false;
             }
         }
