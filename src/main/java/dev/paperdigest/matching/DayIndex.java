@@ -1,8 +1,6 @@
 package dev.paperdigest.matching;
 
 import dev.paperdigest.matching.KeywordQuery.Leaf;
-import dev.paperdigest.matching.PaperAnalysis.Token;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -26,42 +24,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The day's papers, indexed once for a matching run: a Lucene index in memory (BM25 over title
- * and abstract), each paper's analysed words with their place in the text (to report the words
- * as written), authors by folded surname, and categories. Each distinct word, phrase or prefix a
- * query uses is searched once, and its matching papers kept as a bitset with per-paper scores;
- * queries then combine these bitsets. Thread-safe once built.
+ * and abstract), the words as written ({@link SurfaceForms}), authors by folded surname, and
+ * categories. Each distinct word, phrase or prefix a query uses is searched once, and its matching
+ * papers kept as a bitset with per-paper scores; queries then combine these bitsets. Thread-safe
+ * once built.
  */
 final class DayIndex {
 
-    static final int TITLE_FIELD = 0;
-    static final int ABSTRACT_FIELD = 1;
     private static final String ORD = "ord";
-
-    /** The analysed words of one field of one paper. */
-    record FieldTokens(String text, String[] terms, int[] positions, int[] starts, int[] ends) {
-        static FieldTokens of(String text) {
-            List<Token> tokens = PaperAnalysis.tokens(PaperAnalysis.STEMMED, text);
-            int n = tokens.size();
-            FieldTokens ft = new FieldTokens(text == null ? "" : text, new String[n], new int[n], new int[n], new int[n]);
-            for (int i = 0; i < n; i++) {
-                Token t = tokens.get(i);
-                ft.terms[i] = t.term();
-                ft.positions[i] = t.position();
-                ft.starts[i] = t.start();
-                ft.ends[i] = t.end();
-            }
-            return ft;
-        }
-    }
 
     /** One author of one paper. */
     record AuthorEntry(int ord, String asWritten, AuthorName name) {
@@ -96,13 +73,7 @@ final class DayIndex {
             }
             List<String> found = surfaces.get(at);
             if (found == null) {
-                Map<String, String> out = newSurfaceSet(); // exact forms, in order of appearance
-                DayIndex.this.surfaces(leaf, ord, out);
-                Map<String, String> distinct = newSurfaceSet();
-                for (String surface : out.keySet()) {
-                    distinct.putIfAbsent(surface.toLowerCase(Locale.ROOT), surface);
-                }
-                found = List.copyOf(distinct.values());
+                found = surfaceForms.found(leaf, ord);
                 surfaces.compareAndSet(at, null, found);
             }
             return found;
@@ -110,23 +81,23 @@ final class DayIndex {
     }
 
     final MatchablePaper[] papers;
-    final FieldTokens[][] fields;
+    private final SurfaceForms surfaceForms;
     final Map<String, List<AuthorEntry>> authorsBySurname = new HashMap<>();
     final List<List<String>> categories = new ArrayList<>();
     private final IndexSearcher searcher;
     private final int[] ordOfDoc;
     private final Map<String, LeafResult> leaves = new ConcurrentHashMap<>();
 
-    private DayIndex(MatchablePaper[] papers, FieldTokens[][] fields, IndexSearcher searcher, int[] ordOfDoc) {
+    private DayIndex(MatchablePaper[] papers, SurfaceForms surfaceForms, IndexSearcher searcher, int[] ordOfDoc) {
         this.papers = papers;
-        this.fields = fields;
+        this.surfaceForms = surfaceForms;
         this.searcher = searcher;
         this.ordOfDoc = ordOfDoc;
     }
 
     static DayIndex build(Collection<MatchablePaper> day) {
         MatchablePaper[] papers = day.stream().filter(java.util.Objects::nonNull).toArray(MatchablePaper[]::new);
-        FieldTokens[][] fields = new FieldTokens[papers.length][];
+        SurfaceForms surfaceForms = new SurfaceForms(papers.length);
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig(PaperAnalysis.INDEXING)
@@ -143,7 +114,7 @@ final class DayIndex {
                     doc.add(new TextField(PaperAnalysis.ABSTRACT + PaperAnalysis.RAW_SUFFIX, abstractText, Field.Store.NO));
                     doc.add(new NumericDocValuesField(ORD, ord));
                     writer.addDocument(doc);
-                    fields[ord] = new FieldTokens[] {FieldTokens.of(title), FieldTokens.of(abstractText)};
+                    surfaceForms.add(ord, title, abstractText);
                 }
                 writer.forceMerge(1);
             }
@@ -157,7 +128,7 @@ final class DayIndex {
             }
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setQueryCache(null); // every leaf is searched once and kept by this class
-            DayIndex index = new DayIndex(papers, fields, searcher, ordOfDoc);
+            DayIndex index = new DayIndex(papers, surfaceForms, searcher, ordOfDoc);
             index.indexAuthorsAndCategories();
             return index;
         } catch (IOException e) {
@@ -248,79 +219,5 @@ final class DayIndex {
             values[i++] = scores.get(ord);
         }
         return new LeafResult(leaf, bits, ords, values);
-    }
-
-    /** The words of a paper that a leaf found, as written (e.g. "quantized" for {@code quantization}). */
-    void surfaces(Leaf leaf, int ord, Map<String, String> out) {
-        for (int f = TITLE_FIELD; f <= ABSTRACT_FIELD; f++) {
-            int mask = f == TITLE_FIELD ? KeywordQuery.IN_TITLE : KeywordQuery.IN_ABSTRACT;
-            if ((leaf.fields() & mask) == 0) {
-                continue;
-            }
-            FieldTokens ft = fields[ord][f];
-            String first = leaf.terms().get(0);
-            for (int i = 0; i < ft.terms.length; i++) {
-                switch (leaf.kind()) {
-                    case TERM -> {
-                        if (ft.terms[i].equals(first)) {
-                            add(out, ft.text.substring(ft.starts[i], ft.ends[i]));
-                        }
-                    }
-                    case PREFIX -> {
-                        String word = ft.text.substring(ft.starts[i], ft.ends[i]);
-                        if (foldLikeAnalyzer(word).startsWith(first)) {
-                            add(out, word);
-                        }
-                    }
-                    case PHRASE -> {
-                        int end = phraseEnd(ft, i, leaf);
-                        if (end >= 0) {
-                            add(out, ft.text.substring(ft.starts[i], end));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** End offset of the phrase starting at token {@code i}, or -1. */
-    private static int phraseEnd(FieldTokens ft, int i, Leaf leaf) {
-        if (!ft.terms[i].equals(leaf.terms().get(0))) {
-            return -1;
-        }
-        int at = i;
-        for (int j = 1; j < leaf.terms().size(); j++) {
-            int wanted = ft.positions[i] + leaf.positions().get(j);
-            while (at < ft.terms.length && ft.positions[at] < wanted) {
-                at++;
-            }
-            if (at == ft.terms.length || ft.positions[at] != wanted || !ft.terms[at].equals(leaf.terms().get(j))) {
-                return -1;
-            }
-        }
-        return ft.ends[at];
-    }
-
-    private static void add(Map<String, String> out, String surface) {
-        // keyed by the exact form first (cheap), then deduplicated case-insensitively once at the end
-        out.putIfAbsent(surface, surface);
-    }
-
-    /** Lower case, then ASCII folding: what {@link PaperAnalysis#FOLDED} does to a word. */
-    static String foldLikeAnalyzer(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); i++) {
-            if (lower.charAt(i) >= 0x80) {
-                char[] in = lower.toCharArray();
-                char[] folded = new char[in.length * 4];
-                int n = ASCIIFoldingFilter.foldToASCII(in, 0, folded, 0, in.length);
-                return new String(folded, 0, n);
-            }
-        }
-        return lower;
-    }
-
-    static Map<String, String> newSurfaceSet() {
-        return new LinkedHashMap<>();
     }
 }

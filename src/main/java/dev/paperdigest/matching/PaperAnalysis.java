@@ -1,14 +1,12 @@
 package dev.paperdigest.matching;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,7 +21,7 @@ import java.util.Map;
 
 /**
  * How title and abstract text becomes searchable terms, the same for papers and queries:
- * Unicode word splitting, lower case, accents folded to ASCII ({@code Łukasz → lukasz},
+ * Unicode word splitting, case and accents folded by {@link TextFolding} ({@code Łukasz → lukasz},
  * {@code ß → ss}), English possessives and stop words dropped, Porter stemming
  * ({@code quantization, quantized, quantize → quantiz}). The {@code .raw} fields keep the folded
  * words unstemmed, for prefix queries ({@code learn*} must find "learning", whose stem is "learn").
@@ -39,7 +37,7 @@ final class PaperAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+            TokenStream stream = TextFolding.filter(source);
             stream = new EnglishPossessiveFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             stream = new PorterStemFilter(stream);
@@ -48,7 +46,7 @@ final class PaperAnalysis {
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            return TextFolding.filter(in);
         }
     };
 
@@ -57,12 +55,12 @@ final class PaperAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            return new TokenStreamComponents(source, TextFolding.filter(source));
         }
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            return TextFolding.filter(in);
         }
     };
 

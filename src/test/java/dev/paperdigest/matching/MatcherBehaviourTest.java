@@ -79,8 +79,8 @@ class MatcherBehaviourTest {
 
     @Test
     void authorAndCategoryScoresAreFixed() {
-        assertEquals(MatchSession.AUTHOR_SCORE, hitOn(0, QueryKind.AUTHOR, "Tim Dettmers").score());
-        assertEquals(MatchSession.CATEGORY_SCORE, hitOn(1, QueryKind.CATEGORY, "cs.CL").score());
+        assertEquals(QueryEvaluator.AUTHOR_SCORE, hitOn(0, QueryKind.AUTHOR, "Tim Dettmers").score());
+        assertEquals(QueryEvaluator.CATEGORY_SCORE, hitOn(1, QueryKind.CATEGORY, "cs.CL").score());
     }
 
     @Test

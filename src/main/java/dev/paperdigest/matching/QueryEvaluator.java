@@ -1,0 +1,162 @@
+package dev.paperdigest.matching;
+
+import dev.paperdigest.matching.KeywordQuery.And;
+import dev.paperdigest.matching.KeywordQuery.Leaf;
+import dev.paperdigest.matching.KeywordQuery.Node;
+import dev.paperdigest.matching.KeywordQuery.Or;
+import dev.paperdigest.matching.PaperAnalysis.Token;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the papers of a {@link DayIndex} that one query matches, with a relevance score each: a
+ * keyword query combines the bitsets of its words, phrases and prefixes (each searched once by the
+ * index, with BM25), words being stemmed once through a cache; an author or category hit scores a
+ * constant. Thread-safe.
+ */
+final class QueryEvaluator {
+
+    /** Relevance of an author hit: a followed author's paper should rank near the top. */
+    static final double AUTHOR_SCORE = 8.0;
+    /** Relevance of a category hit: broad, so below a good keyword hit. */
+    static final double CATEGORY_SCORE = 1.0;
+
+    private final DayIndex day;
+    private final Map<String, List<Token>> stems = new ConcurrentHashMap<>();
+
+    QueryEvaluator(DayIndex day) {
+        this.day = day;
+    }
+
+    QueryResult evaluate(QueryKind kind, String text) throws InvalidQueryException {
+        return switch (kind) {
+            case KEYWORD -> keyword(KeywordQuery.parse(text, this::stem));
+            case AUTHOR -> author(text);
+            case CATEGORY -> category(ArxivCategories.validate(text));
+        };
+    }
+
+    private List<Token> stem(String text) {
+        List<Token> tokens = stems.get(text);
+        if (tokens == null) {
+            tokens = List.copyOf(PaperAnalysis.tokens(PaperAnalysis.STEMMED, text));
+            stems.putIfAbsent(text, tokens);
+        }
+        return tokens;
+    }
+
+    private QueryResult keyword(Node query) {
+        FixedBitSet bits = bits(query);
+        int count = bits.cardinality();
+        if (count == 0) {
+            return QueryResult.NONE;
+        }
+        List<Leaf> positive = new ArrayList<>();
+        KeywordQuery.positiveLeaves(query, positive);
+        List<DayIndex.LeafResult> leaves = new ArrayList<>(positive.size());
+        for (Leaf leaf : positive) {
+            leaves.add(day.leaf(leaf));
+        }
+        int[] ords = new int[count];
+        double[] scores = new double[count];
+        int i = 0;
+        for (int ord = bits.nextSetBit(0); ord != DocIdSetIterator.NO_MORE_DOCS;
+             ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            double score = 0;
+            for (DayIndex.LeafResult leaf : leaves) {
+                score += leaf.score(ord);
+            }
+            ords[i] = ord;
+            scores[i++] = score;
+        }
+        return new QueryResult(ords, scores, ord -> {
+            Map<String, String> terms = new LinkedHashMap<>();
+            for (DayIndex.LeafResult leaf : leaves) {
+                if (leaf.bits.get(ord)) {
+                    for (String term : leaf.surfaces(ord)) {
+                        terms.putIfAbsent(TextFolding.fold(term), term);
+                    }
+                }
+            }
+            return List.copyOf(terms.values());
+        });
+    }
+
+    /** The papers matching a query; leaf bitsets are shared, so never modified. */
+    private FixedBitSet bits(Node node) {
+        if (node instanceof Leaf leaf) {
+            return day.leaf(leaf).bits;
+        }
+        if (node instanceof Or or) {
+            FixedBitSet any = new FixedBitSet(Math.max(1, day.size()));
+            for (Node alternative : or.any()) {
+                any.or(bits(alternative));
+            }
+            return any;
+        }
+        And and = (And) node;
+        FixedBitSet all = bits(and.must().get(0)).clone();
+        for (int i = 1; i < and.must().size() && all.cardinality() > 0; i++) {
+            all.and(bits(and.must().get(i)));
+        }
+        for (Node excluded : and.mustNot()) {
+            if (all.cardinality() == 0) {
+                break;
+            }
+            all.andNot(bits(excluded));
+        }
+        return all;
+    }
+
+    private QueryResult author(String text) {
+        AuthorName wanted = AuthorName.parse(text);
+        List<DayIndex.AuthorEntry> candidates = wanted == null ? null : day.authorsBySurname.get(wanted.surname());
+        if (candidates == null) {
+            return QueryResult.NONE;
+        }
+        TreeMap<Integer, List<String>> byPaper = new TreeMap<>();
+        for (DayIndex.AuthorEntry entry : candidates) {
+            if (wanted.designates(entry.name())) {
+                byPaper.computeIfAbsent(entry.ord(), o -> new ArrayList<>()).add(entry.asWritten());
+            }
+        }
+        if (byPaper.isEmpty()) {
+            return QueryResult.NONE;
+        }
+        int[] ords = new int[byPaper.size()];
+        double[] scores = new double[byPaper.size()];
+        int i = 0;
+        for (int ord : byPaper.keySet()) {
+            ords[i] = ord;
+            scores[i++] = AUTHOR_SCORE;
+        }
+        return new QueryResult(ords, scores, ord -> List.copyOf(byPaper.getOrDefault(ord, List.of())));
+    }
+
+    private QueryResult category(String subscription) {
+        List<Integer> matching = new ArrayList<>();
+        for (int ord = 0; ord < day.size(); ord++) {
+            for (String category : day.categories.get(ord)) {
+                if (ArxivCategories.covers(subscription, category)) {
+                    matching.add(ord);
+                    break;
+                }
+            }
+        }
+        if (matching.isEmpty()) {
+            return QueryResult.NONE;
+        }
+        int[] ords = matching.stream().mapToInt(Integer::intValue).toArray();
+        double[] scores = new double[ords.length];
+        java.util.Arrays.fill(scores, CATEGORY_SCORE);
+        return new QueryResult(ords, scores, ord -> day.categories.get(ord).stream()
+                .filter(category -> ArxivCategories.covers(subscription, category)).toList());
+    }
+}
