@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -196,6 +197,7 @@ public final class MatchingBenchmark {
      * One subscription as a single Lucene query. Authors are approximated by surname + first
      * initial (slightly broader than LuceneMatcher's rule), enough to compare the cost of the shapes.
      */
+    /** A Lucene query, named in full: this package has a Query of its own. */
     static org.apache.lucene.search.Query luceneQuery(BenchmarkWorkload.Subscription query) {
         try {
             return switch (query.kind()) {
@@ -348,7 +350,7 @@ public final class MatchingBenchmark {
                 s[s.length / 2], s.length, s[0], s[s.length - 1], format(mid));
     }
 
-    private static double median(List<Measure> measures, java.util.function.ToDoubleFunction<Measure> f) {
+    private static double median(List<Measure> measures, ToDoubleFunction<Measure> f) {
         double[] v = measures.stream().mapToDouble(f).sorted().toArray();
         return v[v.length / 2];
     }

@@ -1,6 +1,6 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.papers.PaperFeedParser;
@@ -26,9 +26,9 @@ public class PaperImportResource {
 
     private final PaperImporter importer;
     private final PaperFormats formats;
-    private final DigestConfig config;
+    private final LimitsConfig config;
 
-    public PaperImportResource(PaperImporter importer, PaperFormats formats, DigestConfig config) {
+    public PaperImportResource(PaperImporter importer, PaperFormats formats, LimitsConfig config) {
         this.importer = importer;
         this.formats = formats;
         this.config = config;
@@ -45,7 +45,7 @@ public class PaperImportResource {
                 Response.Status.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type " + (contentType == null ? "missing" : contentType) + " is not importable; send "
                         + PaperFormats.ACCEPTED));
-        long limit = config.limits().maxImportSize().asLongValue();
+        long limit = config.maxImportSize().asLongValue();
         if (contentLength != null) {
             try {
                 if (Long.parseLong(contentLength.strip()) > limit) {

@@ -1,5 +1,6 @@
 package dev.paperdigest.common;
 
+import java.util.Optional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,7 +40,7 @@ public class AppSecrets {
         });
     }
 
-    private java.util.Optional<String> read(String name) {
+    private Optional<String> read(String name) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<String> values = em.createNativeQuery("SELECT secret FROM app_secret WHERE name = ?1")

@@ -1,5 +1,6 @@
 package dev.paperdigest.common;
 
+import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
@@ -22,6 +23,6 @@ public class PublicLinks {
 
     /** The host part of the public URL, for Message-IDs. */
     public String host() {
-        return java.net.URI.create(base).getHost();
+        return URI.create(base).getHost();
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import java.util.Collections;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ final class ArxivCategories {
 
     /** Every known category code with its name, in taxonomy order. */
     static Map<String, String> all() {
-        return java.util.Collections.unmodifiableMap(NAMES);
+        return Collections.unmodifiableMap(NAMES);
     }
 
     /** The canonical code of a known category ("CS.cl" gives "cs.CL"), or {@code null}. */

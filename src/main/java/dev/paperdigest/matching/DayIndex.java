@@ -1,5 +1,7 @@
 package dev.paperdigest.matching;
 
+import java.util.LinkedHashSet;
+import java.util.Objects;
 import dev.paperdigest.matching.KeywordQuery.Leaf;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -96,7 +98,7 @@ final class DayIndex {
     }
 
     static DayIndex build(Collection<MatchablePaper> day) {
-        MatchablePaper[] papers = day.stream().filter(java.util.Objects::nonNull).toArray(MatchablePaper[]::new);
+        MatchablePaper[] papers = day.stream().filter(Objects::nonNull).toArray(MatchablePaper[]::new);
         SurfaceForms surfaceForms = new SurfaceForms(papers.length);
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -145,7 +147,7 @@ final class DayIndex {
                     AuthorEntry entry = new AuthorEntry(ord, author.strip(), name);
                     authorsBySurname.computeIfAbsent(name.surname(), s -> new ArrayList<>()).add(entry);
                     if (name.surnameParts().size() > 1) {
-                        for (String part : new java.util.LinkedHashSet<>(name.surnameParts())) {
+                        for (String part : new LinkedHashSet<>(name.surnameParts())) {
                             authorsBySurname.computeIfAbsent(part, s -> new ArrayList<>()).add(entry);
                         }
                     }

@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import java.util.Arrays;
 import dev.paperdigest.matching.KeywordQuery.And;
 import dev.paperdigest.matching.KeywordQuery.Leaf;
 import dev.paperdigest.matching.KeywordQuery.Node;
@@ -155,7 +156,7 @@ final class QueryEvaluator {
         }
         int[] ords = matching.stream().mapToInt(Integer::intValue).toArray();
         double[] scores = new double[ords.length];
-        java.util.Arrays.fill(scores, CATEGORY_SCORE);
+        Arrays.fill(scores, CATEGORY_SCORE);
         return new QueryResult(ords, scores, ord -> day.categories.get(ord).stream()
                 .filter(category -> ArxivCategories.covers(subscription, category)).toList());
     }

@@ -1,10 +1,11 @@
 package dev.paperdigest.papers;
 
+import java.time.Instant;
 import dev.paperdigest.common.Dates;
 import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.SiteConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,11 +33,11 @@ public class DemoPapers {
 
     private static final Logger LOG = Logger.getLogger(DemoPapers.class);
     static final String RESOURCE = "/demo/seed-papers.json";
-    private final DigestConfig config;
+    private final SiteConfig config;
     private final PaperStore store;
     private final ObjectMapper mapper;
 
-    public DemoPapers(DigestConfig config, PaperStore store, ObjectMapper mapper) {
+    public DemoPapers(SiteConfig config, PaperStore store, ObjectMapper mapper) {
         this.config = config;
         this.store = store;
         this.mapper = mapper;
@@ -79,7 +80,7 @@ public class DemoPapers {
         return records;
     }
 
-    private static java.time.Instant published(String pageDate) {
+    private static Instant published(String pageDate) {
         if (pageDate == null) {
             return null;
         }

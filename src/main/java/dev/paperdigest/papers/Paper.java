@@ -1,5 +1,9 @@
 package dev.paperdigest.papers;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import java.util.Collection;
+import java.util.Locale;
 import dev.paperdigest.common.LinesConverter;
 import dev.paperdigest.common.WordsConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -122,7 +126,7 @@ public class Paper extends PanacheEntityBase {
         return latestRound() + "/" + unmatched[0] + "/" + unmatched[1];
     }
 
-    public static List<Paper> listByIds(java.util.Collection<Long> ids) {
+    public static List<Paper> listByIds(Collection<Long> ids) {
         return list("id in ?1", ids);
     }
 
@@ -140,13 +144,13 @@ public class Paper extends PanacheEntityBase {
     }
 
     /** Newest first; {@code q} looks in id, title and abstract, case-insensitively. */
-    public static io.quarkus.hibernate.orm.panache.PanacheQuery<Paper> search(String q, Instant since) {
+    public static PanacheQuery<Paper> search(String q, Instant since) {
         StringBuilder where = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        Parameters params = new Parameters();
         if (q != null && !q.isBlank()) {
             // an explicit escape character: with the default one, a backslash, a search for \a is an error on H2
             where.append(" and (lower(title) like :q escape '!' or lower(abstractText) like :q escape '!' or arxivId = :id)");
-            params.and("q", "%" + q.strip().toLowerCase(java.util.Locale.ROOT)
+            params.and("q", "%" + q.strip().toLowerCase(Locale.ROOT)
                             .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
                     .and("id", q.strip());
         }

@@ -1,5 +1,6 @@
 package dev.paperdigest.papers;
 
+import java.util.Comparator;
 import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +42,7 @@ public class PaperImporter {
             report.tooLarge = e instanceof SizeLimitedInputStream.TooLargeException;
         }
         writer.flush();
-        report.rejected.sort(java.util.Comparator.comparingInt(ImportReport.Rejection::index));
+        report.rejected.sort(Comparator.comparingInt(ImportReport.Rejection::index));
         return report;
     }
 }

@@ -1,5 +1,7 @@
 package dev.paperdigest.papers;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -87,7 +89,7 @@ public record PaperRecord(
         if (doi != null && doi.length() > MAX_DOI) {
             return "DOI longer than " + MAX_DOI + " characters";
         }
-        for (String link : java.util.Arrays.asList(githubRepo, projectPage, thumbnailUrl, pdfLink)) {
+        for (String link : Arrays.asList(githubRepo, projectPage, thumbnailUrl, pdfLink)) {
             if (link != null && link.length() > MAX_LINK) {
                 return "link longer than " + MAX_LINK + " characters";
             }
@@ -108,9 +110,9 @@ public record PaperRecord(
 
     /** PostgreSQL stores no NUL in text: one would fail the whole batch. */
     private boolean hasNul() {
-        java.util.stream.Stream<String> texts = java.util.stream.Stream.of(arxivId, title, abstractText, source, comment,
+        Stream<String> texts = Stream.of(arxivId, title, abstractText, source, comment,
                 journalRef, doi, githubRepo, projectPage, thumbnailUrl, pdfLink);
-        return java.util.stream.Stream.of(texts, authors.stream(), categories.stream(), aiKeywords.stream(), affiliations.stream())
+        return Stream.of(texts, authors.stream(), categories.stream(), aiKeywords.stream(), affiliations.stream())
                 .flatMap(s -> s).anyMatch(text -> text != null && text.indexOf('\u0000') >= 0);
     }
 

@@ -1,5 +1,6 @@
 package dev.paperdigest.subscriptions;
 
+import dev.paperdigest.matching.QueryKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CascadeType;
@@ -155,7 +156,7 @@ public class Subscriber extends PanacheEntityBase {
         nextDigestAt = now;
     }
 
-    public List<String> queries(dev.paperdigest.matching.QueryKind kind) {
+    public List<String> queries(QueryKind kind) {
         return subscriptions.stream().filter(s -> s.kind == kind).map(s -> s.query).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.paperdigest.subscriptions;
 
+import dev.paperdigest.matching.QueryKind;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.ArrayList;
@@ -39,9 +40,9 @@ public class SubscriptionForm {
     public static SubscriptionForm of(Subscriber subscriber) {
         SubscriptionForm form = new SubscriptionForm();
         form.email = subscriber.email;
-        form.keywords = String.join("\n", subscriber.queries(dev.paperdigest.matching.QueryKind.KEYWORD));
-        form.authors = String.join("\n", subscriber.queries(dev.paperdigest.matching.QueryKind.AUTHOR));
-        form.categories = new ArrayList<>(subscriber.queries(dev.paperdigest.matching.QueryKind.CATEGORY));
+        form.keywords = String.join("\n", subscriber.queries(QueryKind.KEYWORD));
+        form.authors = String.join("\n", subscriber.queries(QueryKind.AUTHOR));
+        form.categories = new ArrayList<>(subscriber.queries(QueryKind.CATEGORY));
         form.frequency = subscriber.frequency.formValue();
         form.sendHour = Integer.toString(subscriber.sendHour);
         form.timezone = subscriber.timeZone;

@@ -1,5 +1,6 @@
 package dev.paperdigest.subscriptions;
 
+import dev.paperdigest.common.PublicLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -30,9 +31,9 @@ public class UnsubscribePage {
 
     private final SubscriptionService service;
     private final LinkTokens tokens;
-    private final dev.paperdigest.common.PublicLinks links;
+    private final PublicLinks links;
 
-    public UnsubscribePage(SubscriptionService service, LinkTokens tokens, dev.paperdigest.common.PublicLinks links) {
+    public UnsubscribePage(SubscriptionService service, LinkTokens tokens, PublicLinks links) {
         this.service = service;
         this.tokens = tokens;
         this.links = links;

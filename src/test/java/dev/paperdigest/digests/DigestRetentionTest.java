@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import org.hamcrest.Matchers;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Subscribers;
@@ -49,7 +50,7 @@ class DigestRetentionTest {
         // a queued digest is still to be sent, however old
         assertThat(left, containsInAnyOrder((int) oldQueued, (int) recentSent));
         assertThat(QuarkusTransaction.requiringNew().call(() -> DeliverySelection.count("deliveryId in ?1", List.of(oldSent, oldFailed))),
-                org.hamcrest.Matchers.equalTo(0L));
+                Matchers.equalTo(0L));
         Admin.admin().get("/api/admin/digest-runs/" + oldRun).then().statusCode(404);
         Admin.admin().get("/api/admin/digest-runs/" + recentRun).then().statusCode(200);
     }

@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import java.util.ArrayList;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.QueryKind;
 import dev.paperdigest.matching.RankedPapers;
@@ -42,7 +43,7 @@ class SelectionTest {
 
     @Test
     void reasonsAndWordsSharedByPapersAreStoredOnce() {
-        List<RankedPapers.Ranked> top = new java.util.ArrayList<>();
+        List<RankedPapers.Ranked> top = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             top.add(new RankedPapers.Ranked(100_000 + i, 1.0, List.of(0, 1, 2), List.of("sparse attention", "Ada Lovelace")));
         }

@@ -1,5 +1,6 @@
 package dev.paperdigest.matching;
 
+import java.util.ArrayList;
 import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +96,7 @@ class QueryValidationTest {
                 "title:\"\"", "abstract:()", "(-x)", "x (-y)", "x OR (-y)", "x -(-y)", "x -(y -z)", "x -(-(y))", "x (-(y))", "\uD83D\uDE00", "a".repeat(201), "x ".repeat(40));
         Random random = new Random(7);
         String alphabet = "ab \"()*-:|OR NOT title:abstract:?~^éŁ\\";
-        List<String> all = new java.util.ArrayList<>(nasty);
+        List<String> all = new ArrayList<>(nasty);
         for (int i = 0; i < 3000; i++) {
             StringBuilder s = new StringBuilder();
             for (int j = random.nextInt(12); j >= 0; j--) {

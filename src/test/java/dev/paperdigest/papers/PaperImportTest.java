@@ -1,5 +1,6 @@
 package dev.paperdigest.papers;
 
+import org.junit.jupiter.api.Assertions;
 import dev.paperdigest.support.Admin;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class PaperImportTest {
                 .body("updated", equalTo(0))
                 .body("skipped", equalTo(30))
                 .extract().path("updated");
-        org.junit.jupiter.api.Assertions.assertTrue(created == 30 || created == 0, "first import created " + created);
-        org.junit.jupiter.api.Assertions.assertEquals(0, updated);
+        Assertions.assertTrue(created == 30 || created == 0, "first import created " + created);
+        Assertions.assertEquals(0, updated);
 
         Admin.admin().when().get("/api/admin/papers/2606.00467").then().statusCode(200)
                 .body("arxivId", equalTo("2606.00467"))

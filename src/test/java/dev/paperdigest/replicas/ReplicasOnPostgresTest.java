@@ -1,5 +1,6 @@
 package dev.paperdigest.replicas;
 
+import jakarta.mail.Multipart;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.restassured.RestAssured;
@@ -164,7 +165,7 @@ class ReplicasOnPostgresTest {
 
     /** The path and query of the first link to {@code pathPrefix} in the plain-text part. */
     static String link(MimeMessage mail, String pathPrefix) throws Exception {
-        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+        Multipart parts = (Multipart) mail.getContent();
         for (int i = 0; i < parts.getCount(); i++) {
             if (parts.getBodyPart(i).isMimeType("text/plain")) {
                 Matcher m = Pattern.compile("http://localhost:8080" + Pattern.quote(pathPrefix) + "\\S+")

@@ -1,5 +1,6 @@
 package dev.paperdigest.replicas;
 
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.File;
@@ -65,7 +66,7 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
         new File(log.toString()).delete();

@@ -1,5 +1,6 @@
 package dev.paperdigest.subscriptions;
 
+import org.junit.jupiter.api.Assertions;
 import dev.paperdigest.support.Admin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -35,7 +36,7 @@ class HomePageTest {
                         containsString("action=\"/subscribe\""),
                         not(containsString("Unrelated work on protein folding"))))
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(page.indexOf("A popular paper") < page.indexOf("A quiet paper"),
+        Assertions.assertTrue(page.indexOf("A popular paper") < page.indexOf("A quiet paper"),
                 "most upvoted first");
     }
 }

@@ -1,5 +1,8 @@
 package dev.paperdigest.subscriptions;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
@@ -204,8 +207,8 @@ class SubscriptionFlowTest {
         }
         // case and surrounding blanks do not make another subscriber: the daily limit of 3 holds
         String[] domainCase = victim.split("@");
-        for (String spelling : List.of(victim, "  " + victim.toUpperCase(java.util.Locale.ROOT) + " ",
-                domainCase[0] + "@" + domainCase[1].toUpperCase(java.util.Locale.ROOT), victim, victim)) {
+        for (String spelling : List.of(victim, "  " + victim.toUpperCase(Locale.ROOT) + " ",
+                domainCase[0] + "@" + domainCase[1].toUpperCase(Locale.ROOT), victim, victim)) {
             Subscribers.signUp(spelling, "diffusion", "", "");
         }
         Mailbox.await(victim, 3);
@@ -256,7 +259,7 @@ class SubscriptionFlowTest {
         String email = Subscribers.uniqueEmail("everywhere");
         Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, "optimal transport", "", "");
         String confirmed = RestAssured.post(Links.pathAndQuery(confirmation.link("http://localhost:8080/confirm?token="))).asString();
-        java.util.regex.Matcher manageLink = java.util.regex.Pattern.compile("/manage\\?token=([^\"&]+)").matcher(confirmed);
+        Matcher manageLink = Pattern.compile("/manage\\?token=([^\"&]+)").matcher(confirmed);
         assertThat(manageLink.find(), equalTo(true));
         String oldManage = "/manage?token=" + manageLink.group(1);
         RestAssured.get(oldManage).then().statusCode(200).body(containsString("Sign me out everywhere"));

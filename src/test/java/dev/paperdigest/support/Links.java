@@ -1,5 +1,7 @@
 package dev.paperdigest.support;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 
 /** Emails carry absolute links under digest.public-url; tests follow them on the test port. */
@@ -15,6 +17,6 @@ public final class Links {
 
     public static String token(String absolute) {
         String query = URI.create(absolute).getRawQuery();
-        return java.net.URLDecoder.decode(query.substring(query.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(query.substring(query.indexOf("token=") + 6), StandardCharsets.UTF_8);
     }
 }

@@ -30,7 +30,7 @@ public final class Mailbox {
             try {
                 String[] values = message.getHeader(name);
                 return values == null ? null : values[0];
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -1,5 +1,6 @@
 package dev.paperdigest.support;
 
+import java.util.List;
 import io.restassured.RestAssured;
 
 import java.util.UUID;
@@ -42,7 +43,7 @@ public final class Subscribers {
     public static long id(String email) {
         int total = Admin.admin().get("/api/admin/subscribers").path("total");
         for (int page = 0; page * 200 < total; page++) {
-            java.util.List<Integer> ids = Admin.admin().queryParam("size", 200).queryParam("page", page)
+            List<Integer> ids = Admin.admin().queryParam("size", 200).queryParam("page", page)
                     .get("/api/admin/subscribers").path("items.findAll { it.email == '" + email + "' }.id");
             if (!ids.isEmpty()) {
                 return ids.get(0);

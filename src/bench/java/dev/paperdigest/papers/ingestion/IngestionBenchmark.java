@@ -1,5 +1,6 @@
 package dev.paperdigest.papers.ingestion;
 
+import java.time.LocalDate;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -100,7 +101,7 @@ class IngestionBenchmark {
         IngestionWireMock.server.stubFor(get(urlPathEqualTo("/api/query")).withQueryParam("start", equalTo("2000"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml").withBody(atomDay(seeds, now, 2000, DAY))));
         Instant t0 = Instant.now();
-        long id = service.start("arxiv", java.time.LocalDate.now(), false);
+        long id = service.start("arxiv", LocalDate.now(), false);
         service.await(id, Duration.ofMinutes(5));
         IngestionRun run = service.find(id).orElseThrow();
         assertEquals(RunStatus.SUCCEEDED, run.status, run.error);

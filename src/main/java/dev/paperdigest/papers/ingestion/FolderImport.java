@@ -3,7 +3,7 @@ package dev.paperdigest.papers.ingestion;
 import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperFeedParser;
@@ -47,16 +47,18 @@ public class FolderImport {
     static final String LEASE = "import-folder";
     static final Duration SETTLE = Duration.ofSeconds(2);
 
-    private final DigestConfig config;
+    private final FileImportConfig config;
+    private final LimitsConfig limits;
     private final PaperFormats formats;
     private final PaperImporter importer;
     private final JobLease lease;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public FolderImport(DigestConfig config, PaperFormats formats, PaperImporter importer, JobLease lease,
+    public FolderImport(FileImportConfig config, LimitsConfig limits, PaperFormats formats, PaperImporter importer, JobLease lease,
             ObjectMapper mapper, Clock clock) {
         this.config = config;
+        this.limits = limits;
         this.formats = formats;
         this.importer = importer;
         this.lease = lease;
@@ -67,7 +69,7 @@ public class FolderImport {
     @Scheduled(identity = "import-folder", every = "{digest.import.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        config.fileImport().path().ifPresent(folder -> {
+        config.path().ifPresent(folder -> {
             try {
                 scan(folder);
             } catch (IOException | RuntimeException e) {
@@ -120,7 +122,7 @@ public class FolderImport {
             problem = "unknown kind of file: name it .json, .xml, .atom, .jsonl or .ndjson";
             report.reject(0, problem);
         } else {
-            long limit = config.limits().maxImportSize().asLongValue();
+            long limit = limits.maxImportSize().asLongValue();
             try (InputStream in = new SizeLimitedInputStream(Files.newInputStream(file), limit)) {
                 report = importer.importDocument(parser.get(), in);
             }

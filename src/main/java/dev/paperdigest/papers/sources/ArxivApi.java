@@ -1,6 +1,5 @@
 package dev.paperdigest.papers.sources;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.papers.ArxivAtomParser;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperRecord;
@@ -21,16 +20,16 @@ import java.util.Map;
 @ApplicationScoped
 public class ArxivApi {
 
-    private final DigestConfig config;
+    private final SourcesConfig config;
     private final UpstreamHttp http;
     private final ArxivAtomParser parser;
     private final Politeness gate;
 
-    public ArxivApi(DigestConfig config, UpstreamHttp http, ArxivAtomParser parser) {
+    public ArxivApi(SourcesConfig config, UpstreamHttp http, ArxivAtomParser parser) {
         this.config = config;
         this.http = http;
         this.parser = parser;
-        this.gate = new Politeness("arXiv", config.sources().arxiv().delay());
+        this.gate = new Politeness("arXiv", config.arxiv().delay());
     }
 
     public Politeness gate() {
@@ -38,7 +37,7 @@ public class ArxivApi {
     }
 
     public boolean enabled() {
-        return config.sources().arxiv().enabled();
+        return config.arxiv().enabled();
     }
 
     /** A listing page, newest submissions first. */
@@ -53,7 +52,7 @@ public class ArxivApi {
     }
 
     private URI uri(String query) {
-        String base = config.sources().arxiv().baseUrl().replaceAll("/+$", "");
+        String base = config.arxiv().baseUrl().replaceAll("/+$", "");
         return URI.create(base + "/api/query?" + query);
     }
 
@@ -72,7 +71,7 @@ public class ArxivApi {
     public Map<String, List<String>> categories(List<String> ids, Runnable onRequest)
             throws UpstreamException, InterruptedException {
         Map<String, List<String>> categories = new HashMap<>();
-        int batchSize = Math.max(1, config.sources().arxiv().idBatchSize());
+        int batchSize = Math.max(1, config.arxiv().idBatchSize());
         for (int from = 0; from < ids.size(); from += batchSize) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
             PaperFeedParser.Sink sink = new PaperFeedParser.Sink() {

@@ -1,6 +1,5 @@
 package dev.paperdigest.papers.sources;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.papers.ArxivAtomParser;
 import java.io.IOException;
 import java.net.URI;
@@ -28,10 +27,10 @@ public class ArxivSource implements PaperSource {
     /** Times an empty page is asked again while totalResults says there is more (arXiv has such hiccups). */
     private static final int EMPTY_PAGE_RETRIES = 2;
 
-    private final DigestConfig config;
+    private final SourcesConfig config;
     private final ArxivApi api;
 
-    public ArxivSource(DigestConfig config, ArxivApi api) {
+    public ArxivSource(SourcesConfig config, ArxivApi api) {
         this.config = config;
         this.api = api;
     }
@@ -43,11 +42,11 @@ public class ArxivSource implements PaperSource {
 
     @Override
     public boolean enabled() {
-        return config.sources().arxiv().enabled();
+        return config.arxiv().enabled();
     }
 
     String searchQuery(LocalDate day) {
-        String categories = config.sources().arxiv().categories().stream()
+        String categories = config.arxiv().categories().stream()
                 .map(c -> "cat:" + c.strip())
                 .collect(Collectors.joining(" OR "));
         if (day == null) {
@@ -58,7 +57,7 @@ public class ArxivSource implements PaperSource {
 
     @Override
     public void fetch(SourceRun run) throws UpstreamException, InterruptedException {
-        DigestConfig.Sources.Arxiv arxiv = config.sources().arxiv();
+        SourcesConfig.Arxiv arxiv = config.arxiv();
         LocalDate day = run.requestedDate().orElse(null);
         Instant cutoff = day != null ? null
                 : run.lastSuccessStartedAt().map(t -> t.minus(arxiv.overlap()))

@@ -1,6 +1,5 @@
 package dev.paperdigest.papers.sources;
 
-import dev.paperdigest.common.DigestConfig;
 import dev.paperdigest.papers.HfDailyPapersParser;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperRecord;
@@ -36,18 +35,18 @@ public class HfDailyPapersSource implements PaperSource {
     /** A day has a few dozen papers; this only stops a server that ignores {@code p}. */
     private static final int MAX_PAGES = 50;
 
-    private final DigestConfig config;
+    private final SourcesConfig config;
     private final UpstreamHttp http;
     private final HfDailyPapersParser parser;
     private final ArxivApi arxiv;
     private final Politeness gate;
 
-    public HfDailyPapersSource(DigestConfig config, UpstreamHttp http, HfDailyPapersParser parser, ArxivApi arxiv) {
+    public HfDailyPapersSource(SourcesConfig config, UpstreamHttp http, HfDailyPapersParser parser, ArxivApi arxiv) {
         this.config = config;
         this.http = http;
         this.parser = parser;
         this.arxiv = arxiv;
-        this.gate = new Politeness("Hugging Face", config.sources().hf().delay());
+        this.gate = new Politeness("Hugging Face", config.hf().delay());
     }
 
     @Override
@@ -57,7 +56,7 @@ public class HfDailyPapersSource implements PaperSource {
 
     @Override
     public boolean enabled() {
-        return config.sources().hf().enabled();
+        return config.hf().enabled();
     }
 
     public Politeness gate() {
@@ -72,11 +71,11 @@ public class HfDailyPapersSource implements PaperSource {
         LocalDate today = LocalDate.ofInstant(run.startedAt(), ZoneOffset.UTC);
         LocalDate from = run.lastSuccessStartedAt()
                 .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
-                .orElse(today.minusDays(Math.max(1, config.sources().hf().firstRunDays()) - 1L));
+                .orElse(today.minusDays(Math.max(1, config.hf().firstRunDays()) - 1L));
         if (from.isAfter(today)) {
             from = today;
         }
-        int max = Math.max(1, config.sources().maxCatchUpDays());
+        int max = Math.max(1, config.maxCatchUpDays());
         if (from.plusDays(max).isBefore(today.plusDays(1))) {
             LocalDate capped = today.minusDays(max - 1L);
             run.warn("days " + from + " to " + capped.minusDays(1) + " not fetched (digest.sources.max-catch-up-days="
@@ -94,7 +93,7 @@ public class HfDailyPapersSource implements PaperSource {
     public void fetch(SourceRun run) throws UpstreamException, InterruptedException {
         List<LocalDate> days = days(run);
         run.cursorFrom(days.get(0).atStartOfDay(ZoneOffset.UTC).toInstant());
-        int pageSize = Math.max(1, config.sources().hf().pageSize());
+        int pageSize = Math.max(1, config.hf().pageSize());
         int failedDaysInARow = 0;
         for (int d = 0; d < days.size(); d++) {
             LocalDate day = days.get(d);
@@ -144,7 +143,7 @@ public class HfDailyPapersSource implements PaperSource {
     /** One page, parsed into memory: at most {@code page-size} items, a few hundred kB. */
     private Page fetchPage(SourceRun run, LocalDate day, int page, int pageSize)
             throws UpstreamException, InterruptedException {
-        String base = config.sources().hf().baseUrl().replaceAll("/+$", "");
+        String base = config.hf().baseUrl().replaceAll("/+$", "");
         URI uri = URI.create(base + "/api/daily_papers?date=" + day + "&p=" + page + "&limit=" + pageSize);
         Page items = new Page();
         try (UpstreamHttp.Body body = http.get(uri, gate, run::requestMade)) {

@@ -1,6 +1,6 @@
 package dev.paperdigest.papers.sources;
 
-import dev.paperdigest.common.DigestConfig;
+import dev.paperdigest.common.LimitsConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -30,16 +30,18 @@ public class UpstreamHttp {
     private static final Logger LOG = Logger.getLogger(UpstreamHttp.class);
     static final String USER_AGENT = "PaperDigest/0.1 (+https://github.com/; self-hosted research digest)";
 
-    private final DigestConfig config;
+    private final SourcesConfig config;
+    private final LimitsConfig limits;
     private final Vertx vertx;
     private final HttpClient client;
 
-    public UpstreamHttp(DigestConfig config, Vertx vertx) {
+    public UpstreamHttp(SourcesConfig config, LimitsConfig limits, Vertx vertx) {
         this.config = config;
+        this.limits = limits;
         this.vertx = vertx;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.sources().timeout())
+                .connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -76,9 +78,9 @@ public class UpstreamHttp {
      * @param onAttempt called once per attempt, for the run's request count
      */
     public Body get(URI uri, Politeness gate, Runnable onAttempt) throws UpstreamException, InterruptedException {
-        int maxAttempts = Math.max(1, config.sources().maxAttempts());
-        long maxBytes = config.limits().maxImportSize().asLongValue();
-        Duration timeout = config.sources().timeout();
+        int maxAttempts = Math.max(1, config.maxAttempts());
+        long maxBytes = limits.maxImportSize().asLongValue();
+        Duration timeout = config.timeout();
         String lastProblem = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Duration wait = null;
@@ -107,7 +109,7 @@ public class UpstreamHttp {
                     throw new UpstreamException(gate.upstream() + " refused " + uri + " with " + lastProblem);
                 }
                 Optional<Duration> retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-                if (retryAfter.isPresent() && retryAfter.get().compareTo(config.sources().maxBackoff()) > 0) {
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(config.maxBackoff()) > 0) {
                     throw new UpstreamException(gate.upstream() + " asked to come back in " + retryAfter.get()
                             + " (" + lastProblem + "); the next run catches up");
                 }
@@ -134,9 +136,9 @@ public class UpstreamHttp {
     }
 
     private Duration backoff(int attempt) {
-        Duration base = config.sources().backoff();
+        Duration base = config.backoff();
         Duration wait = base.multipliedBy(1L << Math.min(attempt - 1, 16));
-        return wait.compareTo(config.sources().maxBackoff()) > 0 ? config.sources().maxBackoff() : wait;
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }
 
     /** {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110). */

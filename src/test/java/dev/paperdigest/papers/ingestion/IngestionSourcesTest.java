@@ -1,5 +1,6 @@
 package dev.paperdigest.papers.ingestion;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -91,11 +92,11 @@ class IngestionSourcesTest {
         return get(urlPathEqualTo("/api/query")).withQueryParam("id_list", matching(idPattern));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder atom(String body) {
+    private static ResponseDefinitionBuilder atom(String body) {
         return aResponse().withHeader("Content-Type", ATOM).withBody(body);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
 

@@ -1,5 +1,6 @@
 package dev.paperdigest.papers.ingestion;
 
+import dev.paperdigest.support.Admin;
 import dev.paperdigest.papers.Paper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +17,7 @@ final class IngestionTestSupport {
     }
 
     static RequestSpecification admin() {
-        return dev.paperdigest.support.Admin.admin();
+        return Admin.admin();
     }
 
     /** Starts a run through the admin API and returns its id. */
@@ -29,7 +30,7 @@ final class IngestionTestSupport {
 
     /** Polls the admin API until the run has finished; returns its last view. */
     static JsonPath await(long id) {
-        return dev.paperdigest.support.Admin.awaitFinished("/api/admin/ingestions/" + id, Duration.ofSeconds(60));
+        return Admin.awaitFinished("/api/admin/ingestions/" + id, Duration.ofSeconds(60));
     }
 
     static Paper paper(String arxivId) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class GuardedStreamTest {
 
-    private static final URI URI = java.net.URI.create("http://upstream.invalid/page");
+    private static final URI PAGE = URI.create("http://upstream.invalid/page");
     private static Vertx vertx;
 
     @BeforeAll
@@ -88,7 +88,7 @@ class GuardedStreamTest {
     @Test
     void aBodyThatSendsNothingForTheTimeoutIsClosed() {
         long start = System.nanoTime();
-        try (GuardedStream stream = new GuardedStream(new Silent(), 1000, Duration.ofMillis(200), vertx, URI)) {
+        try (GuardedStream stream = new GuardedStream(new Silent(), 1000, Duration.ofMillis(200), vertx, PAGE)) {
             IOException e = assertThrows(IOException.class, stream::read);
             assertTrue(e.getMessage().contains("stalled"), e.getMessage());
         } catch (IOException e) {
@@ -101,7 +101,7 @@ class GuardedStreamTest {
     @Test
     void aSlowBodyThatKeepsComingIsLeftAlone() throws IOException {
         try (GuardedStream stream = new GuardedStream(new Slow(Duration.ofMillis(60), 10), 1000, Duration.ofMillis(200),
-                vertx, URI)) {
+                vertx, PAGE)) {
             assertEquals(10, stream.readAllBytes().length);
         }
     }
@@ -109,7 +109,7 @@ class GuardedStreamTest {
     @Test
     void aBodyOverTheLimitIsRefused() throws IOException {
         try (GuardedStream stream = new GuardedStream(new ByteArrayInputStream(new byte[101]), 100, Duration.ofSeconds(5),
-                vertx, URI)) {
+                vertx, PAGE)) {
             IOException e = assertThrows(IOException.class, stream::readAllBytes);
             assertTrue(e.getMessage().contains("larger than digest.limits.max-import-size (100 bytes)"), e.getMessage());
         }
