@@ -35,18 +35,130 @@ final class BenchmarkWorkload {
     private static final Map<String, Double> CATEGORY_MIX = categoryMix();
 
     private static final List<String> FIRST_NAMES = List.of(
-            "Aarav", "Abigail", "Adrian", "Ahmed", "Aiko", "Alejandro", "Alice", "Amara", "Amir", "Ana", "Andrea", "Anika",
-            "Anton", "Aria", "Arjun", "Astrid", "Ayumi", "Bao", "Beatriz", "Benjamin", "Bilal", "Bjorn", "Camila", "Carlos",
-            "Chen", "Chiara", "Chloe", "Daniel", "Dario", "Deepa", "Diego", "Dmitri", "Elena", "Elif", "Emeka", "Emma",
-            "Erik", "Esther", "Fatima", "Felix", "Fernando", "Freya", "Gabriel", "Giulia", "Hana", "Hannah", "Haruto",
-            "Hector", "Helena", "Hiroshi", "Ibrahim", "Ines", "Ingrid", "Isaac", "Ivan", "Jakub", "Javier", "Jia", "Jonas",
-            "Jorge", "Julia", "Kai", "Kaito", "Karim", "Katarzyna", "Kenji", "Kirill", "Laila", "Lars", "Leila", "Leon",
-            "Lucia", "Luis", "Maja", "Malik", "Marco", "Maria", "Mateo", "Mei", "Mihai", "Min-jun", "Mohammed", "Nadia",
-            "Naomi", "Nikolai", "Nils", "Noor", "Olga", "Omar", "Oscar", "Paolo", "Pedro", "Priya", "Rafael", "Rahul",
-            "Ravi", "Rin", "Rosa", "Ruslan", "Saanvi", "Sakura", "Samuel", "Sara", "Seo-yeon", "Sergio", "Shreya", "Sofia",
-            "Soren", "Sven", "Tariq", "Thiago", "Tomas", "Valentina", "Vikram", "Wei", "Xin", "Yara", "Yusuf", "Zara", "Zoe");
-    private static final String[] SYLLABLES = {"ka", "lo", "ran", "ber", "vi", "ston", "mer", "ta", "gan", "der", "ri", "sel",
-            "mo", "ven", "ash", "tor", "li", "dor", "na", "bro", "chi", "well", "pa", "rud", "ze", "lin", "ko", "fen"};
+            "Aarav",
+            "Abigail",
+            "Adrian",
+            "Ahmed",
+            "Aiko",
+            "Alejandro",
+            "Alice",
+            "Amara",
+            "Amir",
+            "Ana",
+            "Andrea",
+            "Anika",
+            "Anton",
+            "Aria",
+            "Arjun",
+            "Astrid",
+            "Ayumi",
+            "Bao",
+            "Beatriz",
+            "Benjamin",
+            "Bilal",
+            "Bjorn",
+            "Camila",
+            "Carlos",
+            "Chen",
+            "Chiara",
+            "Chloe",
+            "Daniel",
+            "Dario",
+            "Deepa",
+            "Diego",
+            "Dmitri",
+            "Elena",
+            "Elif",
+            "Emeka",
+            "Emma",
+            "Erik",
+            "Esther",
+            "Fatima",
+            "Felix",
+            "Fernando",
+            "Freya",
+            "Gabriel",
+            "Giulia",
+            "Hana",
+            "Hannah",
+            "Haruto",
+            "Hector",
+            "Helena",
+            "Hiroshi",
+            "Ibrahim",
+            "Ines",
+            "Ingrid",
+            "Isaac",
+            "Ivan",
+            "Jakub",
+            "Javier",
+            "Jia",
+            "Jonas",
+            "Jorge",
+            "Julia",
+            "Kai",
+            "Kaito",
+            "Karim",
+            "Katarzyna",
+            "Kenji",
+            "Kirill",
+            "Laila",
+            "Lars",
+            "Leila",
+            "Leon",
+            "Lucia",
+            "Luis",
+            "Maja",
+            "Malik",
+            "Marco",
+            "Maria",
+            "Mateo",
+            "Mei",
+            "Mihai",
+            "Min-jun",
+            "Mohammed",
+            "Nadia",
+            "Naomi",
+            "Nikolai",
+            "Nils",
+            "Noor",
+            "Olga",
+            "Omar",
+            "Oscar",
+            "Paolo",
+            "Pedro",
+            "Priya",
+            "Rafael",
+            "Rahul",
+            "Ravi",
+            "Rin",
+            "Rosa",
+            "Ruslan",
+            "Saanvi",
+            "Sakura",
+            "Samuel",
+            "Sara",
+            "Seo-yeon",
+            "Sergio",
+            "Shreya",
+            "Sofia",
+            "Soren",
+            "Sven",
+            "Tariq",
+            "Thiago",
+            "Tomas",
+            "Valentina",
+            "Vikram",
+            "Wei",
+            "Xin",
+            "Yara",
+            "Yusuf",
+            "Zara",
+            "Zoe");
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "ran", "ber", "vi", "ston", "mer", "ta", "gan", "der", "ri", "sel", "mo", "ven", "ash", "tor", "li",
+        "dor", "na", "bro", "chi", "well", "pa", "rud", "ze", "lin", "ko", "fen"
+    };
 
     final List<MatchablePaper> papers;
     final List<String> seedAuthors;
@@ -57,8 +169,13 @@ final class BenchmarkWorkload {
     private final double[] phraseCdf;
     private final List<String> surnames;
 
-    private BenchmarkWorkload(List<MatchablePaper> papers, List<String> seedAuthors, List<String> vocabulary,
-                              List<String> phrases, List<String> broadCategories, List<String> surnames) {
+    private BenchmarkWorkload(
+            List<MatchablePaper> papers,
+            List<String> seedAuthors,
+            List<String> vocabulary,
+            List<String> phrases,
+            List<String> broadCategories,
+            List<String> surnames) {
         this.papers = papers;
         this.seedAuthors = seedAuthors;
         this.vocabulary = vocabulary;
@@ -76,7 +193,8 @@ final class BenchmarkWorkload {
         mix.put("cs.CL", 15.0);
         mix.put("cs.AI", 10.0);
         List<String> rest = ArxivCategories.all().keySet().stream()
-                .filter(c -> c.startsWith("cs.") && !mix.containsKey(c)).toList();
+                .filter(c -> c.startsWith("cs.") && !mix.containsKey(c))
+                .toList();
         for (String c : rest) {
             mix.put(c, 30.0 / rest.size());
         }
@@ -86,7 +204,11 @@ final class BenchmarkWorkload {
     static BenchmarkWorkload generate() {
         Random random = new Random(SEED);
         List<MatchablePaper> seeds = SeedPapers.all();
-        List<String> seedAuthors = seeds.stream().flatMap(p -> p.authors().stream()).distinct().sorted().toList();
+        List<String> seedAuthors = seeds.stream()
+                .flatMap(p -> p.authors().stream())
+                .distinct()
+                .sorted()
+                .toList();
         List<String> surnames = generatedSurnames(random, 2000);
 
         List<MatchablePaper> papers = new ArrayList<>(DAY_SIZE);
@@ -96,13 +218,18 @@ final class BenchmarkWorkload {
             if (authors.isEmpty()) {
                 Set<String> names = new LinkedHashSet<>();
                 for (int n = 3 + random.nextInt(6); names.size() < n; ) {
-                    names.add(random.nextInt(3) == 0 ? seedAuthors.get(random.nextInt(seedAuthors.size()))
-                            : generatedName(random, surnames));
+                    names.add(
+                            random.nextInt(3) == 0
+                                    ? seedAuthors.get(random.nextInt(seedAuthors.size()))
+                                    : generatedName(random, surnames));
                 }
                 authors = List.copyOf(names);
             }
             List<String> categories = new ArrayList<>();
-            categories.add(seed.categories().isEmpty() ? drawCategory(random) : seed.categories().get(0));
+            categories.add(
+                    seed.categories().isEmpty()
+                            ? drawCategory(random)
+                            : seed.categories().get(0));
             if (random.nextInt(3) == 0) {
                 String second = drawCategory(random);
                 while (second.equals(categories.get(0))) {
@@ -126,10 +253,12 @@ final class BenchmarkWorkload {
             Matcher m = word.matcher(text);
             while (m.find()) {
                 String w = m.group().toLowerCase(Locale.ROOT);
-                boolean usable = w.length() >= 4 && !w.contains("-") && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w);
+                boolean usable =
+                        w.length() >= 4 && !w.contains("-") && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w);
                 if (usable) {
                     words.add(w);
-                    if (previous != null && text.substring(previousEnd, m.start()).equals(" ")) {
+                    if (previous != null
+                            && text.substring(previousEnd, m.start()).equals(" ")) {
                         bigrams.add(previous + " " + w);
                     }
                 }
@@ -149,15 +278,20 @@ final class BenchmarkWorkload {
         papers.forEach(p -> p.categories().forEach(c -> perCategory.merge(c, 1, Integer::sum)));
         List<String> broad = perCategory.entrySet().stream()
                 .filter(e -> e.getValue() >= 0.02 * DAY_SIZE && e.getValue() <= 0.25 * DAY_SIZE)
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         return new BenchmarkWorkload(List.copyOf(papers), seedAuthors, vocabulary, phrases, broad, surnames);
     }
 
     /** Most frequent first, then alphabetical: a fixed order for the fixed seed. */
     private static List<String> byPopularity(Map<String, Integer> df, int min, int max) {
-        return df.entrySet().stream().filter(e -> e.getValue() >= min && e.getValue() <= max)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+        return df.entrySet().stream()
+                .filter(e -> e.getValue() >= min && e.getValue() <= max)
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Uniform draws: the workload asks for words "drawn from" the frequency band, nothing more (docs/PERFORMANCE.md). */
@@ -203,7 +337,8 @@ final class BenchmarkWorkload {
     }
 
     private static String generatedName(Random random, List<String> surnames) {
-        return FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())) + " " + surnames.get(random.nextInt(surnames.size()));
+        return FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())) + " "
+                + surnames.get(random.nextInt(surnames.size()));
     }
 
     /** N subscribers with 1 to 5 subscriptions (mean 2.5): 60% keywords, 30% authors, 10% categories. */
@@ -221,8 +356,8 @@ final class BenchmarkWorkload {
                 } else if (kind < 0.9) {
                     queries.add(new Subscription(id++, s, QueryKind.AUTHOR, author(random)));
                 } else {
-                    queries.add(new Subscription(id++, s, QueryKind.CATEGORY,
-                            broadCategories.get(random.nextInt(broadCategories.size()))));
+                    queries.add(new Subscription(
+                            id++, s, QueryKind.CATEGORY, broadCategories.get(random.nextInt(broadCategories.size()))));
                 }
             }
         }

@@ -22,14 +22,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Figure 1 of docs/PERFORMANCE.md: the day's 2,000 papers against N subscribers, for the
@@ -46,15 +46,23 @@ public final class MatchingBenchmark {
 
     private static final StringBuilder REPORT = new StringBuilder();
 
-    private MatchingBenchmark() {
-    }
+    private MatchingBenchmark() {}
 
     /** Papers a digest shows: each subscriber's best this many are ranked, the rest counted. */
     static final int DIGEST_SIZE = 25;
 
-    record Measure(double seconds, double buildSeconds, double matchSeconds, long heapAfterBuild, long heapDelta,
-                   long retainedDelta, long matches, long[] byKind, int[] distribution, double zeroShare, int distinct) {
-    }
+    record Measure(
+            double seconds,
+            double buildSeconds,
+            double matchSeconds,
+            long heapAfterBuild,
+            long heapDelta,
+            long retainedDelta,
+            long matches,
+            long[] byKind,
+            int[] distribution,
+            double zeroShare,
+            int distinct) {}
 
     public static void main(String[] args) throws Exception {
         int[] sizes = ints(System.getProperty("bench.sizes", "10000,100000,1000000"));
@@ -67,15 +75,26 @@ public final class MatchingBenchmark {
         int naiveRuns = Integer.getInteger("bench.naiveRuns", 3);
 
         Runtime rt = Runtime.getRuntime();
-        line("## Machine: %d processors, max heap %d MiB, Java %s (%s)", rt.availableProcessors(), rt.maxMemory() >> 20,
-                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        line(
+                "## Machine: %d processors, max heap %d MiB, Java %s (%s)",
+                rt.availableProcessors(),
+                rt.maxMemory() >> 20,
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"));
         long t0 = System.nanoTime();
         BenchmarkWorkload workload = BenchmarkWorkload.generate();
         Map<String, Integer> perCategory = new TreeMap<>();
         workload.papers.forEach(p -> p.categories().forEach(c -> perCategory.merge(c, 1, Integer::sum)));
-        line("Workload (seed %d, generated in %.1f s): %d papers; vocabulary %d words, %d phrases; category subscriptions over %s",
-                BenchmarkWorkload.SEED, secs(t0), workload.papers.size(), workload.vocabulary.size(), workload.phrases.size(),
-                workload.broadCategories.stream().map(c -> c + " " + perCategory.get(c)).toList());
+        line(
+                "Workload (seed %d, generated in %.1f s): %d papers; vocabulary %d words, %d phrases; category subscriptions over %s",
+                BenchmarkWorkload.SEED,
+                secs(t0),
+                workload.papers.size(),
+                workload.vocabulary.size(),
+                workload.phrases.size(),
+                workload.broadCategories.stream()
+                        .map(c -> c + " " + perCategory.get(c))
+                        .toList());
 
         for (int size : sizes) {
             List<BenchmarkWorkload.Subscription> queries = workload.subscriptions(size);
@@ -88,7 +107,10 @@ public final class MatchingBenchmark {
                 line("- run %d: %s", r, format(m));
                 measures.add(m);
             }
-            summary(size, "LuceneMatcher (per-query search over the day's index, deduplicated, per-term bitsets)", measures,
+            summary(
+                    size,
+                    "LuceneMatcher (per-query search over the day's index, deduplicated, per-term bitsets)",
+                    measures,
                     "bench.runs=" + runs);
             if (baselineSizes.contains(size)) {
                 List<Measure> monitor = new ArrayList<>();
@@ -97,7 +119,10 @@ public final class MatchingBenchmark {
                     line("- monitor run %d: %s", r, format(m));
                     monitor.add(m);
                 }
-                summary(size, "Lucene Monitor, TermFilteredPresearcher, every subscription registered, batches of 100 papers", monitor,
+                summary(
+                        size,
+                        "Lucene Monitor, TermFilteredPresearcher, every subscription registered, batches of 100 papers",
+                        monitor,
                         "bench.monitorRuns=" + monitorRuns);
                 List<Measure> naive = new ArrayList<>();
                 for (int r = 1; r <= naiveRuns; r++) {
@@ -109,11 +134,15 @@ public final class MatchingBenchmark {
                 // the ratios of the baselines that ran
                 List<String> ratios = new ArrayList<>();
                 if (!measures.isEmpty() && !naive.isEmpty()) {
-                    ratios.add(String.format(Locale.ROOT, "naive / LuceneMatcher = %.0fx",
+                    ratios.add(String.format(
+                            Locale.ROOT,
+                            "naive / LuceneMatcher = %.0fx",
                             median(naive, Measure::seconds) / median(measures, Measure::seconds)));
                 }
                 if (!measures.isEmpty() && !monitor.isEmpty()) {
-                    ratios.add(String.format(Locale.ROOT, "monitor / LuceneMatcher = %.1fx",
+                    ratios.add(String.format(
+                            Locale.ROOT,
+                            "monitor / LuceneMatcher = %.1fx",
                             median(monitor, Measure::seconds) / median(measures, Measure::seconds)));
                 }
                 if (!ratios.isEmpty()) {
@@ -130,7 +159,8 @@ public final class MatchingBenchmark {
 
     // ---- the production shape
 
-    private static Measure runLucene(List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) {
+    private static Measure runLucene(
+            List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) {
         LuceneMatcher matcher = new LuceneMatcher();
         List<List<Query>> people = BenchmarkWorkload.bySubscriber(queries, subscribers);
         long base = usedAfterGc();
@@ -169,8 +199,18 @@ public final class MatchingBenchmark {
         for (int total : totals) {
             matches += total;
         }
-        return new Measure(build + match, build, match, afterBuild, afterBuild - base, retained - base, matches,
-                null, distribution(totals), zeroShare(totals), session.distinctQueries());
+        return new Measure(
+                build + match,
+                build,
+                match,
+                afterBuild,
+                afterBuild - base,
+                retained - base,
+                matches,
+                null,
+                distribution(totals),
+                zeroShare(totals),
+                session.distinctQueries());
     }
 
     // ---- the baselines: the same queries as plain Lucene queries
@@ -183,7 +223,8 @@ public final class MatchingBenchmark {
             if (name != null) {
                 doc.add(new StringField("author", name.surname() + "|", Field.Store.NO));
                 if (!name.given().isEmpty()) {
-                    doc.add(new StringField("author", name.surname() + "|" + name.given().get(0).charAt(0), Field.Store.NO));
+                    doc.add(new StringField(
+                            "author", name.surname() + "|" + name.given().get(0).charAt(0), Field.Store.NO));
                 }
             }
         }
@@ -204,19 +245,28 @@ public final class MatchingBenchmark {
                 case KEYWORD -> KeywordQuery.toLucene(KeywordQuery.parse(query.text()));
                 case AUTHOR -> {
                     AuthorName name = AuthorName.parse(query.text());
-                    yield new TermQuery(new Term("author", name.surname() + "|"
-                            + (name.given().isEmpty() ? "" : name.given().get(0).substring(0, 1))));
+                    yield new TermQuery(new Term(
+                            "author",
+                            name.surname() + "|"
+                                    + (name.given().isEmpty()
+                                            ? ""
+                                            : name.given().get(0).substring(0, 1))));
                 }
-                case CATEGORY -> query.text().endsWith(".*")
-                        ? new PrefixQuery(new Term("category", query.text().substring(0, query.text().length() - 1)))
-                        : new TermQuery(new Term("category", query.text()));
+                case CATEGORY ->
+                    query.text().endsWith(".*")
+                            ? new PrefixQuery(new Term(
+                                    "category",
+                                    query.text().substring(0, query.text().length() - 1)))
+                            : new TermQuery(new Term("category", query.text()));
             };
         } catch (InvalidQueryException e) {
             return new MatchNoDocsQuery();
         }
     }
 
-    private static Measure runMonitor(List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) throws IOException {
+    private static Measure runMonitor(
+            List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers)
+            throws IOException {
         long base = usedAfterGc();
         Counter counter = new Counter(subscribers);
         long t0 = System.nanoTime();
@@ -236,7 +286,8 @@ public final class MatchingBenchmark {
             int step = 100;
             for (int from = 0; from < papers.size(); from += step) {
                 List<MatchablePaper> slice = papers.subList(from, Math.min(papers.size(), from + step));
-                Document[] docs = slice.stream().map(MatchingBenchmark::luceneDocument).toArray(Document[]::new);
+                Document[] docs =
+                        slice.stream().map(MatchingBenchmark::luceneDocument).toArray(Document[]::new);
                 MultiMatchingQueries<QueryMatch> matches = monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
                 for (int d = 0; d < docs.length; d++) {
                     for (QueryMatch match : matches.getMatches(d)) {
@@ -250,12 +301,13 @@ public final class MatchingBenchmark {
         }
     }
 
-    private static Measure runNaive(List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) {
+    private static Measure runNaive(
+            List<MatchablePaper> papers, List<BenchmarkWorkload.Subscription> queries, int subscribers) {
         long base = usedAfterGc();
         Counter counter = new Counter(subscribers);
         long t0 = System.nanoTime();
-        org.apache.lucene.search.Query[] lucene = queries.stream().map(MatchingBenchmark::luceneQuery)
-                .toArray(org.apache.lucene.search.Query[]::new);
+        org.apache.lucene.search.Query[] lucene =
+                queries.stream().map(MatchingBenchmark::luceneQuery).toArray(org.apache.lucene.search.Query[]::new);
         double build = secs(t0);
         long afterBuild = usedAfterGc();
         long t1 = System.nanoTime();
@@ -289,15 +341,32 @@ public final class MatchingBenchmark {
             byKind[hit.kind().ordinal()].increment();
         }
 
-        Measure measure(double seconds, double build, double match, long heapAfterBuild, long heapDelta, long retained, int distinct) {
+        Measure measure(
+                double seconds,
+                double build,
+                double match,
+                long heapAfterBuild,
+                long heapDelta,
+                long retained,
+                int distinct) {
             int n = perSubscriber.length();
             int[] counts = new int[n];
             for (int i = 0; i < n; i++) {
                 counts[i] = perSubscriber.get(i);
             }
             long[] kinds = {byKind[0].sum(), byKind[1].sum(), byKind[2].sum()};
-            return new Measure(seconds, build, match, heapAfterBuild, heapDelta, retained, kinds[0] + kinds[1] + kinds[2], kinds,
-                    distribution(counts), zeroShare(counts), distinct);
+            return new Measure(
+                    seconds,
+                    build,
+                    match,
+                    heapAfterBuild,
+                    heapDelta,
+                    retained,
+                    kinds[0] + kinds[1] + kinds[2],
+                    kinds,
+                    distribution(counts),
+                    zeroShare(counts),
+                    distinct);
         }
     }
 
@@ -325,17 +394,33 @@ public final class MatchingBenchmark {
             }
         }
         line("");
-        line("### %,d subscribers: %,d subscriptions (%,d keyword, %,d author, %,d category), %,d distinct; all validated in %.1f s",
+        line(
+                "### %,d subscribers: %,d subscriptions (%,d keyword, %,d author, %,d category), %,d distinct; all validated in %.1f s",
                 size, queries.size(), kinds[0], kinds[1], kinds[2], distinct.size(), secs(t0));
     }
 
     private static String format(Measure m) {
-        String kinds = m.byKind == null ? "" : String.format(Locale.ROOT, " (keyword %,d, author %,d, category %,d)",
-                m.byKind[0], m.byKind[1], m.byKind[2]);
-        return String.format(Locale.ROOT, "%.2f s (build %.2f s + match %.2f s); heap after building %d MiB (+%d MiB), retained after matching +%d MiB;"
+        String kinds = m.byKind == null
+                ? ""
+                : String.format(
+                        Locale.ROOT, " (keyword %,d, author %,d, category %,d)", m.byKind[0], m.byKind[1], m.byKind[2]);
+        return String.format(
+                Locale.ROOT,
+                "%.2f s (build %.2f s + match %.2f s); heap after building %d MiB (+%d MiB), retained after matching +%d MiB;"
                         + " %,d matches%s; per subscriber median %d, p90 %d, max %d, none %.0f%%; %,d distinct queries",
-                m.seconds, m.buildSeconds, m.matchSeconds, m.heapAfterBuild >> 20, m.heapDelta >> 20, m.retainedDelta >> 20, m.matches,
-                kinds, m.distribution[0], m.distribution[1], m.distribution[2], 100 * m.zeroShare, m.distinct);
+                m.seconds,
+                m.buildSeconds,
+                m.matchSeconds,
+                m.heapAfterBuild >> 20,
+                m.heapDelta >> 20,
+                m.retainedDelta >> 20,
+                m.matches,
+                kinds,
+                m.distribution[0],
+                m.distribution[1],
+                m.distribution[2],
+                100 * m.zeroShare,
+                m.distinct);
     }
 
     /** The median run of a shape, or that it was skipped ({@code runs}: the property that set its run count). */
@@ -345,9 +430,13 @@ public final class MatchingBenchmark {
             return;
         }
         double[] s = measures.stream().mapToDouble(Measure::seconds).sorted().toArray();
-        Measure mid = measures.stream().filter(m -> m.seconds == s[s.length / 2]).findFirst().orElseThrow();
-        line("**%,d subscribers, %s: median %.2f s over %d run(s) (min %.2f, max %.2f)**; median run: %s", size, shape,
-                s[s.length / 2], s.length, s[0], s[s.length - 1], format(mid));
+        Measure mid = measures.stream()
+                .filter(m -> m.seconds == s[s.length / 2])
+                .findFirst()
+                .orElseThrow();
+        line(
+                "**%,d subscribers, %s: median %.2f s over %d run(s) (min %.2f, max %.2f)**; median run: %s",
+                size, shape, s[s.length / 2], s.length, s[0], s[s.length - 1], format(mid));
     }
 
     private static double median(List<Measure> measures, ToDoubleFunction<Measure> f) {
@@ -372,7 +461,11 @@ public final class MatchingBenchmark {
     }
 
     private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     private static void line(String format, Object... args) {

@@ -25,8 +25,7 @@ import java.util.Locale;
  */
 public final class WorkloadFiles {
 
-    private WorkloadFiles() {
-    }
+    private WorkloadFiles() {}
 
     public static void main(String[] args) throws IOException {
         int subscribers = Integer.parseInt(args[0]);
@@ -52,8 +51,8 @@ public final class WorkloadFiles {
 
         List<BenchmarkWorkload.Subscription> subscriptions = workload.subscriptions(subscribers);
         List<List<Query>> people = BenchmarkWorkload.bySubscriber(subscriptions, subscribers);
-        try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("subscribers-" + subscribers + ".jsonl"),
-                StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = Files.newBufferedWriter(
+                folder.resolve("subscribers-" + subscribers + ".jsonl"), StandardCharsets.UTF_8)) {
             for (int i = 0; i < subscribers; i++) {
                 ObjectNode line = json.createObjectNode();
                 line.put("email", "reader-" + i + "@bench.example.org");
@@ -76,12 +75,20 @@ public final class WorkloadFiles {
         MatchSession session = new LuceneMatcher().index(workload.papers, Instant.now());
         int[] totals = new int[subscribers];
         for (int i = 0; i < subscribers; i++) {
-            totals[i] = session.best(people.get(i), MatchingBenchmark.DIGEST_SIZE).total();
+            totals[i] =
+                    session.best(people.get(i), MatchingBenchmark.DIGEST_SIZE).total();
         }
         int[] d = MatchingBenchmark.distribution(totals);
         long withDigest = Arrays.stream(totals).filter(t -> t > 0).count();
-        String matches = String.format(Locale.ROOT, "matches per subscriber: median %d, p90 %d, max %d; %d of %d subscribers "
-                + "have at least one (a digest each)%n", d[0], d[1], d[2], withDigest, subscribers);
+        String matches = String.format(
+                Locale.ROOT,
+                "matches per subscriber: median %d, p90 %d, max %d; %d of %d subscribers "
+                        + "have at least one (a digest each)%n",
+                d[0],
+                d[1],
+                d[2],
+                withDigest,
+                subscribers);
         Files.writeString(folder.resolve("matches-" + subscribers + ".txt"), matches);
         System.out.print(matches);
     }

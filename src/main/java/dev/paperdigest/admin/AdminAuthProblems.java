@@ -37,7 +37,8 @@ public class AdminAuthProblems {
     }
 
     private static void refusedLogin(RoutingContext context) {
-        if (context.failure() instanceof AuthenticationFailedException && !context.response().headWritten()) {
+        if (context.failure() instanceof AuthenticationFailedException
+                && !context.response().headWritten()) {
             unauthorized(context, "wrong user name or password");
             return;
         }
@@ -45,12 +46,17 @@ public class AdminAuthProblems {
     }
 
     private static void unauthorized(RoutingContext context, String detail) {
-        if (isLargeOrUnknown(context.request().getHeader(HttpHeaders.CONTENT_LENGTH), context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
-            // a big upload nobody will read is cut short; a small body is read and dropped, so the client sees the answer
-            context.response().endHandler(ended -> context.request().connection().close());
+        if (isLargeOrUnknown(
+                context.request().getHeader(HttpHeaders.CONTENT_LENGTH),
+                context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING))) {
+            // a big upload nobody will read is cut short; a small body is read and dropped, so the client sees the
+            // answer
+            context.response()
+                    .endHandler(ended -> context.request().connection().close());
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        context.response().setStatusCode(401)
+        context.response()
+                .setStatusCode(401)
                 .putHeader("WWW-Authenticate", CHALLENGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Json.encode(new Problem("about:blank", "Unauthorized", 401, detail, null)));

@@ -8,13 +8,13 @@ import dev.paperdigest.digests.DeliveryStatus;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,12 +29,31 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryAdminResource {
 
-    public record DeliveryView(long id, long subscriberId, String period, DeliveryStatus status, int paperCount,
-                               int attempts, String lastError, String messageId, Instant createdAt,
-                               Instant nextAttemptAt, Instant sentAt) {
+    public record DeliveryView(
+            long id,
+            long subscriberId,
+            String period,
+            DeliveryStatus status,
+            int paperCount,
+            int attempts,
+            String lastError,
+            String messageId,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant sentAt) {
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id, d.subscriberId, d.period, d.status, d.paperCount, d.attempts, d.lastError,
-                    d.messageId, d.createdAt, d.nextAttemptAt, d.sentAt);
+            return new DeliveryView(
+                    d.id,
+                    d.subscriberId,
+                    d.period,
+                    d.status,
+                    d.paperCount,
+                    d.attempts,
+                    d.lastError,
+                    d.messageId,
+                    d.createdAt,
+                    d.nextAttemptAt,
+                    d.sentAt);
         }
     }
 
@@ -69,7 +88,8 @@ public class DeliveryAdminResource {
             throw new NotFoundException("delivery " + id);
         }
         if (delivery.status != DeliveryStatus.FAILED) {
-            throw new ConflictException("only a failed delivery can be retried; this one is " + delivery.status.name().toLowerCase(Locale.ROOT));
+            throw new ConflictException("only a failed delivery can be retried; this one is "
+                    + delivery.status.name().toLowerCase(Locale.ROOT));
         }
         delivery.status = DeliveryStatus.QUEUED;
         delivery.nextAttemptAt = clock.instant();

@@ -22,17 +22,35 @@ import java.time.LocalDate;
 public class DigestRunResource {
 
     /** {@code date}: the period to queue (default: today in each subscriber's zone). */
-    public record StartRequest(LocalDate date, Boolean dryRun) {
-    }
+    public record StartRequest(LocalDate date, Boolean dryRun) {}
 
-    public record Started(long id) {
-    }
+    public record Started(long id) {}
 
-    public record RunView(long id, RunStatus status, LocalDate date, boolean dryRun, int subscribers, int matched,
-                          int queued, int sent, int failed, double progress, String error) {
+    public record RunView(
+            long id,
+            RunStatus status,
+            LocalDate date,
+            boolean dryRun,
+            int subscribers,
+            int matched,
+            int queued,
+            int sent,
+            int failed,
+            double progress,
+            String error) {
         static RunView of(DigestRun r) {
-            return new RunView(r.id, r.status, r.periodDate, r.dryRun, r.subscribers, r.matched, r.queued, r.sent,
-                    r.failed, r.progress, r.error);
+            return new RunView(
+                    r.id,
+                    r.status,
+                    r.periodDate,
+                    r.dryRun,
+                    r.subscribers,
+                    r.matched,
+                    r.queued,
+                    r.sent,
+                    r.failed,
+                    r.progress,
+                    r.error);
         }
     }
 

@@ -1,31 +1,32 @@
 package dev.paperdigest.admin;
 
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
-import io.quarkus.panache.common.Sort;
-import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Ingestion runs: start one by hand, follow it. */
 @Path("/api/admin/ingestions")
@@ -40,29 +41,57 @@ public class IngestionResource {
     }
 
     /** {@code date}: the day to fetch (YYYY-MM-DD); absent: everything new since the last successful run. */
-    public record StartRequest(String source, String date) {
-    }
+    public record StartRequest(String source, String date) {}
 
-    public record Started(long id) {
-    }
+    public record Started(long id) {}
 
     /** {@code failed}: the entries rejected, listed in {@code rejected}. */
-    public record RunView(long id, String source, String status, Instant startedAt, Instant finishedAt,
-            int fetched, int created, int updated, int failed, double progress, String error,
-            LocalDate date, boolean scheduled, int skipped, int requests, Instant createdAt,
+    public record RunView(
+            long id,
+            String source,
+            String status,
+            Instant startedAt,
+            Instant finishedAt,
+            int fetched,
+            int created,
+            int updated,
+            int failed,
+            double progress,
+            String error,
+            LocalDate date,
+            boolean scheduled,
+            int skipped,
+            int requests,
+            Instant createdAt,
             List<ImportReport.Rejection> rejected) {
 
         static RunView of(IngestionRun run) {
-            return new RunView(run.id, run.source, run.status.name(), run.startedAt, run.finishedAt, run.fetched,
-                    run.created, run.updated, run.rejected, run.progress, run.error, run.requestedDate, run.scheduled,
-                    run.skipped, run.requests, run.createdAt, List.copyOf(run.rejections));
+            return new RunView(
+                    run.id,
+                    run.source,
+                    run.status.name(),
+                    run.startedAt,
+                    run.finishedAt,
+                    run.fetched,
+                    run.created,
+                    run.updated,
+                    run.rejected,
+                    run.progress,
+                    run.error,
+                    run.requestedDate,
+                    run.scheduled,
+                    run.skipped,
+                    run.requests,
+                    run.createdAt,
+                    List.copyOf(run.rejections));
         }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start an ingestion run: {\"source\":\"hf\"|\"arxiv\",\"date\"?:\"YYYY-MM-DD\"}; "
-            + "202 {id}; 409 while the source runs or when it is disabled")
+    @Operation(
+            summary = "Start an ingestion run: {\"source\":\"hf\"|\"arxiv\",\"date\"?:\"YYYY-MM-DD\"}; "
+                    + "202 {id}; 409 while the source runs or when it is disabled")
     public Response start(StartRequest request) {
         if (request == null || request.source() == null || request.source().isBlank()) {
             throw new InvalidInputException("source is required: one of " + service.sourceNames());
@@ -76,7 +105,9 @@ public class IngestionResource {
             }
         }
         long id = service.start(request.source().strip(), date, false);
-        return Response.accepted(new Started(id)).location(URI.create("/api/admin/ingestions/" + id)).build();
+        return Response.accepted(new Started(id))
+                .location(URI.create("/api/admin/ingestions/" + id))
+                .build();
     }
 
     @GET

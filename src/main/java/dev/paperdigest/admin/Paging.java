@@ -13,7 +13,8 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
         int p = request.page();
         int s = request.size();
         // a page past the end is empty, even one so far out that its offset overflows an int
-        List<T> items = (long) p * s > Integer.MAX_VALUE - s ? List.of()
+        List<T> items = (long) p * s > Integer.MAX_VALUE - s
+                ? List.of()
                 : query.page(Page.of(p, s)).list().stream().map(view).toList();
         return new Paging<>(items, p, s, query.count());
     }

@@ -1,12 +1,12 @@
 package dev.paperdigest.admin;
 
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.ProblemException;
-import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperFormats;
 import dev.paperdigest.papers.PaperImporter;
-import dev.paperdigest.common.SizeLimitedInputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,8 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.InputStream;
 
 @Path("/api/admin/papers/import")
 @RolesAllowed("admin")
@@ -36,15 +37,19 @@ public class PaperImportResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Import papers, told apart by Content-Type: a Hugging Face daily_papers array "
-            + "(application/json), an arXiv Atom feed (application/atom+xml, application/xml) or JSON Lines "
-            + "(application/x-ndjson, application/jsonl); at most digest.limits.max-import-size")
-    public ImportReport importPapers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        PaperFeedParser parser = formats.forMediaType(contentType).orElseThrow(() -> new ProblemException(
-                Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + (contentType == null ? "missing" : contentType) + " is not importable; send "
-                        + PaperFormats.ACCEPTED));
+    @Operation(
+            summary = "Import papers, told apart by Content-Type: a Hugging Face daily_papers array "
+                    + "(application/json), an arXiv Atom feed (application/atom+xml, application/xml) or JSON Lines "
+                    + "(application/x-ndjson, application/jsonl); at most digest.limits.max-import-size")
+    public ImportReport importPapers(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) {
+        PaperFeedParser parser = formats.forMediaType(contentType)
+                .orElseThrow(() -> new ProblemException(
+                        Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                        "Content-Type " + (contentType == null ? "missing" : contentType) + " is not importable; send "
+                                + PaperFormats.ACCEPTED));
         long limit = config.maxImportSize().asLongValue();
         if (contentLength != null) {
             try {
@@ -57,15 +62,18 @@ public class PaperImportResource {
         }
         ImportReport report = importer.importDocument(parser, new SizeLimitedInputStream(body, limit));
         if (report.tooLarge) {
-            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            throw new ProblemException(
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
                     "the body is larger than digest.limits.max-import-size (" + limit + " bytes); the "
-                            + (report.created + report.updated + report.skipped) + " entries before that point were stored");
+                            + (report.created + report.updated + report.skipped)
+                            + " entries before that point were stored");
         }
         return report;
     }
 
     private static ProblemException tooLarge(long limit) {
-        return new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+        return new ProblemException(
+                Response.Status.REQUEST_ENTITY_TOO_LARGE,
                 "the body is larger than digest.limits.max-import-size (" + limit + " bytes)");
     }
 }

@@ -18,9 +18,12 @@ import java.util.TreeMap;
 public class StatsResource {
 
     /** {@code matches}: papers matched into digests queued or sent, the ones not shown included. */
-    public record Stats(Map<String, Long> subscribers, long papers, long matches,
-                        Map<String, Long> deliveries, Map<String, Map<String, Long>> deliveriesByDay) {
-    }
+    public record Stats(
+            Map<String, Long> subscribers,
+            long papers,
+            long matches,
+            Map<String, Long> deliveries,
+            Map<String, Map<String, Long>> deliveriesByDay) {}
 
     private final EntityManager em;
 
@@ -33,12 +36,18 @@ public class StatsResource {
         Map<String, Long> subscribers = counts("select s.status, count(s) from Subscriber s group by s.status");
         Map<String, Long> deliveries = counts("select d.status, count(d) from Delivery d group by d.status");
         Map<String, Map<String, Long>> byDay = new TreeMap<>();
-        for (Object[] row : em.createQuery("select d.period, d.status, count(d) from Delivery d group by d.period, d.status", Object[].class)
+        for (Object[] row : em.createQuery(
+                        "select d.period, d.status, count(d) from Delivery d group by d.period, d.status",
+                        Object[].class)
                 .getResultList()) {
             byDay.computeIfAbsent((String) row[0], p -> new LinkedHashMap<>()).put(row[1].toString(), (Long) row[2]);
         }
-        return new Stats(subscribers, single("select count(p) from Paper p"),
-                single("select coalesce(sum(d.matchedCount), 0) from Delivery d"), deliveries, byDay);
+        return new Stats(
+                subscribers,
+                single("select count(p) from Paper p"),
+                single("select coalesce(sum(d.matchedCount), 0) from Delivery d"),
+                deliveries,
+                byDay);
     }
 
     private Map<String, Long> counts(String query) {

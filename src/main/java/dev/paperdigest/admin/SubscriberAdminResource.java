@@ -4,8 +4,8 @@ import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliverySelection;
-import dev.paperdigest.digests.Selection;
 import dev.paperdigest.digests.DigestPreviews;
+import dev.paperdigest.digests.Selection;
 import dev.paperdigest.matching.QueryKind;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -13,13 +13,13 @@ import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -37,29 +37,50 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriberAdminResource {
 
-    public record SubscriptionView(QueryKind kind, String query, Instant createdAt) {
-    }
+    public record SubscriptionView(QueryKind kind, String query, Instant createdAt) {}
 
-    public record SubscriberView(long id, String email, SubscriberStatus status, String frequency, int sendHour,
-                                 String timezone, Instant createdAt, Instant confirmedAt, Instant unsubscribedAt,
-                                 List<SubscriptionView> subscriptions) {
+    public record SubscriberView(
+            long id,
+            String email,
+            SubscriberStatus status,
+            String frequency,
+            int sendHour,
+            String timezone,
+            Instant createdAt,
+            Instant confirmedAt,
+            Instant unsubscribedAt,
+            List<SubscriptionView> subscriptions) {
         static SubscriberView of(Subscriber s) {
-            return new SubscriberView(s.id, s.email, s.status, s.frequency == null ? null : s.frequency.formValue(),
-                    s.sendHour, s.timeZone, s.createdAt, s.confirmedAt, s.unsubscribedAt,
-                    s.subscriptions.stream().map(x -> new SubscriptionView(x.kind, x.query, x.createdAt)).toList());
+            return new SubscriberView(
+                    s.id,
+                    s.email,
+                    s.status,
+                    s.frequency == null ? null : s.frequency.formValue(),
+                    s.sendHour,
+                    s.timeZone,
+                    s.createdAt,
+                    s.confirmedAt,
+                    s.unsubscribedAt,
+                    s.subscriptions.stream()
+                            .map(x -> new SubscriptionView(x.kind, x.query, x.createdAt))
+                            .toList());
         }
     }
 
-    public record PaperRecord(String arxivId, String title, List<String> reasons) {
-    }
+    public record PaperRecord(String arxivId, String title, List<String> reasons) {}
 
-    public record DeliveryRecord(long id, String period, String status, int paperCount, int matchedCount, int attempts,
-                                 Instant sentAt, List<PaperRecord> papers) {
-    }
+    public record DeliveryRecord(
+            long id,
+            String period,
+            String status,
+            int paperCount,
+            int matchedCount,
+            int attempts,
+            Instant sentAt,
+            List<PaperRecord> papers) {}
 
     /** Everything held about one person. */
-    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries) {
-    }
+    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries) {}
 
     private final DigestPreviews previews;
 
@@ -105,16 +126,28 @@ public class SubscriberAdminResource {
     public Export export(@PathParam("id") long id) {
         Subscriber subscriber = find(id);
         List<Delivery> deliveries = Delivery.list("subscriberId", Sort.by("id"), id);
-        Map<Long, Selection> selections = deliveries.stream().collect(Collectors.toMap(d -> d.id, d -> DeliverySelection.of(d.id)));
+        Map<Long, Selection> selections =
+                deliveries.stream().collect(Collectors.toMap(d -> d.id, d -> DeliverySelection.of(d.id)));
         Set<Long> paperIds = new HashSet<>();
         selections.values().forEach(s -> paperIds.addAll(s.paperIds()));
-        Map<Long, Paper> papers = paperIds.isEmpty() ? Map.of()
+        Map<Long, Paper> papers = paperIds.isEmpty()
+                ? Map.of()
                 : Paper.listByIds(paperIds).stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<DeliveryRecord> records = deliveries.stream().map(d -> new DeliveryRecord(d.id, d.period, d.status.name(),
-                        d.paperCount, d.matchedCount, d.attempts, d.sentAt,
-                        selections.get(d.id).picks().stream().filter(pick -> papers.containsKey(pick.paperId()))
-                                .map(pick -> new PaperRecord(papers.get(pick.paperId()).arxivId,
-                                        papers.get(pick.paperId()).title, pick.describedReasons()))
+        List<DeliveryRecord> records = deliveries.stream()
+                .map(d -> new DeliveryRecord(
+                        d.id,
+                        d.period,
+                        d.status.name(),
+                        d.paperCount,
+                        d.matchedCount,
+                        d.attempts,
+                        d.sentAt,
+                        selections.get(d.id).picks().stream()
+                                .filter(pick -> papers.containsKey(pick.paperId()))
+                                .map(pick -> new PaperRecord(
+                                        papers.get(pick.paperId()).arxivId,
+                                        papers.get(pick.paperId()).title,
+                                        pick.describedReasons()))
                                 .toList()))
                 .toList();
         return new Export(SubscriberView.of(subscriber), records);

@@ -1,9 +1,9 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.ImportReport;
-import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.LimitsConfig;
+import dev.paperdigest.common.ProblemException;
 import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.subscriptions.SubscriberImport;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,21 +33,25 @@ public class SubscriberImportResource {
 
     @POST
     @Consumes({"application/x-ndjson", "application/jsonl", "application/json-lines"})
-    @Operation(summary = "Load subscribers in bulk from JSON Lines: {\"email\", \"keywords\": [...], \"authors\": [...], "
-            + "\"categories\": [...], \"frequency\", \"sendHour\", \"timezone\"} a line. With preconfirmed=true the "
-            + "operator vouches for consent and new subscribers are active at once; otherwise each gets the "
-            + "confirmation email. Answers {received, created, updated, skipped, rejected}.")
+    @Operation(
+            summary = "Load subscribers in bulk from JSON Lines: {\"email\", \"keywords\": [...], \"authors\": [...], "
+                    + "\"categories\": [...], \"frequency\", \"sendHour\", \"timezone\"} a line. With preconfirmed=true the "
+                    + "operator vouches for consent and new subscribers are active at once; otherwise each gets the "
+                    + "confirmation email. Answers {received, created, updated, skipped, rejected}.")
     public ImportReport importSubscribers(@QueryParam("preconfirmed") String preconfirmed, InputStream body) {
         boolean vouched = switch (preconfirmed == null ? "false" : preconfirmed.strip()) {
             case "true" -> true;
             case "false", "" -> false;
-            default -> throw new InvalidInputException("preconfirmed must be true or false, not \"" + preconfirmed + "\"");
+            default ->
+                throw new InvalidInputException("preconfirmed must be true or false, not \"" + preconfirmed + "\"");
         };
         long limit = config.maxSubscriberImportSize().asLongValue();
         ImportReport report = subscriberImport.importLines(new SizeLimitedInputStream(body, limit), vouched);
         if (report.tooLarge) {
-            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is larger than "
-                    + "digest.limits.max-subscriber-import-size (" + limit + " bytes); the lines before that point were stored");
+            throw new ProblemException(
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "the body is larger than " + "digest.limits.max-subscriber-import-size (" + limit
+                            + " bytes); the lines before that point were stored");
         }
         return report;
     }

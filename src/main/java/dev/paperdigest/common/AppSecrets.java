@@ -1,6 +1,5 @@
 package dev.paperdigest.common;
 
-import java.util.Optional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Secrets the service makes for itself on first use and keeps in the database, so that every
@@ -30,9 +30,11 @@ public class AppSecrets {
             RANDOM.nextBytes(bytes);
             String fresh = Base64.getEncoder().encodeToString(bytes);
             try {
-                QuarkusTransaction.requiringNew().run(() -> em
-                        .createNativeQuery("INSERT INTO app_secret (name, secret) VALUES (?1, ?2)")
-                        .setParameter(1, name).setParameter(2, fresh).executeUpdate());
+                QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("INSERT INTO app_secret (name, secret) VALUES (?1, ?2)")
+                                .setParameter(1, name)
+                                .setParameter(2, fresh)
+                                .executeUpdate());
             } catch (RuntimeException raced) {
                 // another replica created it first: use theirs
             }
@@ -44,7 +46,8 @@ public class AppSecrets {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<String> values = em.createNativeQuery("SELECT secret FROM app_secret WHERE name = ?1")
-                    .setParameter(1, name).getResultList();
+                    .setParameter(1, name)
+                    .getResultList();
             return values.stream().findFirst();
         });
     }

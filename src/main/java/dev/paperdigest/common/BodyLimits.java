@@ -24,6 +24,7 @@ public class BodyLimits {
     static final String SUBSCRIBER_IMPORT = "/api/admin/subscribers/import";
     /** Runs before Quarkus' own check against {@code quarkus.http.limits.max-body-size} (the largest limit). */
     static final int ORDER = -1000;
+
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final LimitsConfig config;
@@ -43,9 +44,11 @@ public class BodyLimits {
         }
         String path = context.normalizedPath();
         boolean streamed = path.equals(PAPER_IMPORT) || path.equals(SUBSCRIBER_IMPORT);
-        long limit = path.equals(SUBSCRIBER_IMPORT) ? config.maxSubscriberImportSize().asLongValue()
-                : path.equals(PAPER_IMPORT) ? config.maxImportSize().asLongValue()
-                : config.maxFormSize().asLongValue();
+        long limit = path.equals(SUBSCRIBER_IMPORT)
+                ? config.maxSubscriberImportSize().asLongValue()
+                : path.equals(PAPER_IMPORT)
+                        ? config.maxImportSize().asLongValue()
+                        : config.maxFormSize().asLongValue();
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             if (streamed) {
@@ -63,7 +66,11 @@ public class BodyLimits {
             return;
         }
         if (declared > limit) {
-            refuse(context, 413, "Content Too Large", "the body is larger than " + limit + " bytes, the limit for " + path);
+            refuse(
+                    context,
+                    413,
+                    "Content Too Large",
+                    "the body is larger than " + limit + " bytes, the limit for " + path);
             return;
         }
         context.next();

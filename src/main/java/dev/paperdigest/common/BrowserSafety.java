@@ -30,8 +30,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class BrowserSafety {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     /** Runs first of all, so every answer carries the headers and a refused request is not read at all. */
     public static final int ORDER = Integer.MIN_VALUE;
 
@@ -49,10 +50,15 @@ public class BrowserSafety {
         String path = context.normalizedPath();
         context.addHeadersEndHandler(ended -> addHeaders(context.response(), path));
         if (changesState(context.request().method()) && !path.equals("/unsubscribe") && isCrossSite(context)) {
-            context.response().setStatusCode(403)
+            context.response()
+                    .setStatusCode(403)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(Json.encode(new Problem("about:blank", "Forbidden", 403,
-                            "this request came from another site; use the form on this site", null)));
+                    .end(Json.encode(new Problem(
+                            "about:blank",
+                            "Forbidden",
+                            403,
+                            "this request came from another site; use the form on this site",
+                            null)));
             return;
         }
         context.next();
@@ -95,7 +101,8 @@ public class BrowserSafety {
             return false; // "null": a sandboxed frame or a privacy-sensitive redirect
         }
         String authority = from.getRawAuthority().toLowerCase(Locale.ROOT);
-        return authority.equals(authorityOf(publicUrl)) || (host != null && authority.equals(host.strip().toLowerCase(Locale.ROOT)));
+        return authority.equals(authorityOf(publicUrl))
+                || (host != null && authority.equals(host.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static String authorityOf(URI uri) {

@@ -8,6 +8,5 @@ public final class Dates {
 
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
-    private Dates() {
-    }
+    private Dates() {}
 }

@@ -15,14 +15,14 @@ public class ImportReport {
 
     public static final int LISTED_REJECTIONS = 1000;
 
-    public record Rejection(int index, String reason) {
-    }
+    public record Rejection(int index, String reason) {}
 
     public int received;
     public int created;
     public int updated;
     public int skipped;
     public final List<Rejection> rejected = new ArrayList<>();
+
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public int moreRejected;
     /** The document went past the size limit; entries before that point were stored. */

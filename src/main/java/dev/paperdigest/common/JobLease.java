@@ -35,19 +35,26 @@ public class JobLease {
      */
     public boolean tryAcquire(String job, Duration duration) {
         Instant now = clock.instant();
-        boolean taken = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND leased_until < ?4")
-                .setParameter(1, OWNER).setParameter(2, now.plus(duration))
-                .setParameter(3, job).setParameter(4, now)
-                .executeUpdate() == 1);
+        boolean taken = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND leased_until < ?4")
+                                .setParameter(1, OWNER)
+                                .setParameter(2, now.plus(duration))
+                                .setParameter(3, job)
+                                .setParameter(4, now)
+                                .executeUpdate()
+                        == 1);
         if (taken) {
             return true;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "INSERT INTO job_lease (name, owner, leased_until) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, job).setParameter(2, OWNER).setParameter(3, now.plus(duration))
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery(
+                                    "INSERT INTO job_lease (name, owner, leased_until) VALUES (?1, ?2, ?3)")
+                            .setParameter(1, job)
+                            .setParameter(2, OWNER)
+                            .setParameter(3, now.plus(duration))
+                            .executeUpdate());
             return true;
         } catch (RuntimeException heldOrRaced) {
             return false; // the row exists: someone else holds the lease, or inserted it first
@@ -57,16 +64,22 @@ public class JobLease {
     /** Extends a lease this process holds, for long runs; false if it was lost. */
     public boolean renew(String job, Duration duration) {
         Instant until = clock.instant().plus(duration);
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
-                .setParameter(1, until).setParameter(2, job).setParameter(3, OWNER)
-                .executeUpdate() == 1);
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        em.createNativeQuery("UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
+                                        .setParameter(1, until)
+                                        .setParameter(2, job)
+                                        .setParameter(3, OWNER)
+                                        .executeUpdate()
+                                == 1);
     }
 
     public void release(String job) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
-                .setParameter(1, Instant.EPOCH).setParameter(2, job).setParameter(3, OWNER)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
+                        .setParameter(1, Instant.EPOCH)
+                        .setParameter(2, job)
+                        .setParameter(3, OWNER)
+                        .executeUpdate());
     }
 }

@@ -36,11 +36,13 @@ public class MailSending {
     private final Duration timeout;
     private final Counter unanswered;
 
-    public MailSending(@ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
+    public MailSending(
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
             MeterRegistry metrics) {
         this.timeout = timeout;
         this.unanswered = Counter.builder("paperdigest.mail.unanswered")
-                .description("Email sends given up after quarkus.mailer.timeout without an answer").register(metrics);
+                .description("Email sends given up after quarkus.mailer.timeout without an answer")
+                .register(metrics);
     }
 
     /** The longest a {@link #send} can wait for the server: two tries. */

@@ -62,9 +62,11 @@ public class ProblemMappers {
     /** Also takes precedence over the built-in mapper, which answers plain JSON. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
-        return Problem.response(Response.Status.BAD_REQUEST,
+        return Problem.response(
+                Response.Status.BAD_REQUEST,
                 (field.isEmpty() ? "the body" : field) + " has an unexpected value: " + e.getOriginalMessage());
     }
 

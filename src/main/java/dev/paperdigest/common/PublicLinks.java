@@ -1,8 +1,8 @@
 package dev.paperdigest.common;
 
-import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 

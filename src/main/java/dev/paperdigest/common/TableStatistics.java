@@ -32,7 +32,8 @@ public class TableStatistics {
             throw new IllegalArgumentException("no statistics kept for " + table);
         }
         if (postgres) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("ANALYZE " + table).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("ANALYZE " + table).executeUpdate());
         }
     }
 }

@@ -12,5 +12,6 @@ public class TemplateGlobals {
     /** Every region-based IANA zone id, for the time zone field's suggestions. */
     static final List<String> timeZones = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-            .sorted().toList();
+            .sorted()
+            .toList();
 }

@@ -29,26 +29,32 @@ public class Delivery extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "delivery_seq")
     @SequenceGenerator(name = "delivery_seq", sequenceName = "delivery_seq", allocationSize = 500)
     public Long id;
+
     @Column(name = "subscriber_id")
     public Long subscriberId;
     /** {@code 2026-11-28} for a daily digest, {@code 2026-W48} for a weekly one. */
     public String period;
+
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
+
     public Long digestRunId;
     /** Papers shown. */
     public int paperCount;
     /** Papers that matched, shown or not. */
     public int matchedCount;
+
     public int attempts;
     public String lastError;
     /** Derived from subscriber and period, so a resend is recognisable as the same message. */
     public String messageId;
+
     public Instant createdAt;
     public Instant nextAttemptAt;
     public Instant claimedAt;
     /** The process whose sender holds the claim. */
     public String claimedBy;
+
     public Instant sentAt;
 
     /**
@@ -77,10 +83,17 @@ public class Delivery extends PanacheEntityBase {
 
     /** Of the subscribers with ids from {@code first} to {@code last}, those with a delivery for one of the periods: "subscriberId period" each. */
     public static List<String> existingKeys(long first, long last, Collection<String> periods) {
-        return getEntityManager().createQuery("select d.subscriberId, d.period from Delivery d "
-                        + "where d.subscriberId between ?1 and ?2 and d.period in ?3", Object[].class)
-                .setParameter(1, first).setParameter(2, last).setParameter(3, periods).getResultStream()
-                .map(row -> row[0] + " " + row[1]).toList();
+        return getEntityManager()
+                .createQuery(
+                        "select d.subscriberId, d.period from Delivery d "
+                                + "where d.subscriberId between ?1 and ?2 and d.period in ?3",
+                        Object[].class)
+                .setParameter(1, first)
+                .setParameter(2, last)
+                .setParameter(3, periods)
+                .getResultStream()
+                .map(row -> row[0] + " " + row[1])
+                .toList();
     }
 
     /**
@@ -92,11 +105,15 @@ public class Delivery extends PanacheEntityBase {
      */
     @SuppressWarnings("unchecked")
     public static List<Long> lockDue(Instant now, int limit, Instant afterAt, long afterId) {
-        List<Number> ids = getEntityManager().createNativeQuery("SELECT id FROM delivery WHERE status = 'QUEUED' "
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("SELECT id FROM delivery WHERE status = 'QUEUED' "
                         // a row comparison, which PostgreSQL starts the index scan from (an OR it would only filter by)
                         + "AND next_attempt_at <= ?1 AND (next_attempt_at, id) > (?2, ?3) "
                         + "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now).setParameter(2, afterAt).setParameter(3, afterId).getResultList();
+                .setParameter(1, now)
+                .setParameter(2, afterAt)
+                .setParameter(3, afterId)
+                .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
@@ -107,31 +124,46 @@ public class Delivery extends PanacheEntityBase {
      * scan every queued entry of the status index instead of 200 primary keys.
      */
     public static int claim(Collection<Long> ids, String owner, Instant now) {
-        return update("status = ?1, claimedAt = ?2, claimedBy = ?3 where id in ?4",
-                DeliveryStatus.SENDING, now, owner, ids);
+        return update(
+                "status = ?1, claimedAt = ?2, claimedBy = ?3 where id in ?4", DeliveryStatus.SENDING, now, owner, ids);
     }
 
     /** Gives claimed deliveries back untried (the sender is stopping). */
     public static int release(Collection<Long> ids) {
-        return update("status = ?1, claimedAt = null, claimedBy = null where id in ?2 and status = ?3",
-                DeliveryStatus.QUEUED, ids, DeliveryStatus.SENDING);
+        return update(
+                "status = ?1, claimedAt = null, claimedBy = null where id in ?2 and status = ?3",
+                DeliveryStatus.QUEUED,
+                ids,
+                DeliveryStatus.SENDING);
     }
 
     /** Marks sent what {@code owner} still holds (a claim taken back as abandoned is not its to mark; not indexed, see {@link #claim}). */
     public static int markSent(Collection<Long> ids, String owner, Instant now) {
-        return update("status = ?1, sentAt = ?2, attempts = attempts + 1, lastError = null where id in ?3 and claimedBy = ?4",
-                DeliveryStatus.SENT, now, ids, owner);
+        return update(
+                "status = ?1, sentAt = ?2, attempts = attempts + 1, lastError = null where id in ?3 and claimedBy = ?4",
+                DeliveryStatus.SENT,
+                now,
+                ids,
+                owner);
     }
 
     /** Claims left by a sender that died: queue them again. */
     public static int requeueAbandoned(Instant claimedBefore) {
-        return update("status = ?1, claimedBy = null where status = ?2 and claimedAt < ?3",
-                DeliveryStatus.QUEUED, DeliveryStatus.SENDING, claimedBefore);
+        return update(
+                "status = ?1, claimedBy = null where status = ?2 and claimedAt < ?3",
+                DeliveryStatus.QUEUED,
+                DeliveryStatus.SENDING,
+                claimedBefore);
     }
 
     public static boolean anyDue(Instant now) {
-        return !getEntityManager().createQuery("select d.id from Delivery d where d.status = ?1 and d.nextAttemptAt <= ?2", Long.class)
-                .setParameter(1, DeliveryStatus.QUEUED).setParameter(2, now).setMaxResults(1).getResultList().isEmpty();
+        return !getEntityManager()
+                .createQuery("select d.id from Delivery d where d.status = ?1 and d.nextAttemptAt <= ?2", Long.class)
+                .setParameter(1, DeliveryStatus.QUEUED)
+                .setParameter(2, now)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     public static long countOfRun(long runId, DeliveryStatus status) {
@@ -140,8 +172,11 @@ public class Delivery extends PanacheEntityBase {
 
     /** Deletes up to {@code limit} sent or failed deliveries queued before {@code cutoff} (their selections go with them). */
     static int deleteEndedBefore(Instant cutoff, int limit) {
-        return getEntityManager().createNativeQuery("DELETE FROM delivery WHERE id IN (SELECT id FROM delivery "
+        return getEntityManager()
+                .createNativeQuery("DELETE FROM delivery WHERE id IN (SELECT id FROM delivery "
                         + "WHERE created_at < ?1 AND status IN ('SENT', 'FAILED') ORDER BY created_at LIMIT ?2)")
-                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .executeUpdate();
     }
 }

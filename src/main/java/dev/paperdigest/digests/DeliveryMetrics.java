@@ -15,16 +15,22 @@ public class DeliveryMetrics {
     private final DistributionSummary htmlSize;
 
     public DeliveryMetrics(MeterRegistry metrics) {
-        this.sent = Counter.builder("paperdigest.digests.sent").description("Digests accepted by the SMTP server")
+        this.sent = Counter.builder("paperdigest.digests.sent")
+                .description("Digests accepted by the SMTP server")
                 .register(metrics);
         this.failedAttempts = Counter.builder("paperdigest.digests.failed.attempts")
-                .description("Digest sending attempts that failed (retried until max-attempts)").register(metrics);
-        this.digestSize = DistributionSummary.builder("paperdigest.digests.size").baseUnit("bytes")
+                .description("Digest sending attempts that failed (retried until max-attempts)")
+                .register(metrics);
+        this.digestSize = DistributionSummary.builder("paperdigest.digests.size")
+                .baseUnit("bytes")
                 .description("Bytes of a digest as sent, headers and both parts encoded")
-                .publishPercentiles(0.5, 0.9, 0.99).register(metrics);
-        this.htmlSize = DistributionSummary.builder("paperdigest.digests.html.size").baseUnit("characters")
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(metrics);
+        this.htmlSize = DistributionSummary.builder("paperdigest.digests.html.size")
+                .baseUnit("characters")
                 .description("Characters of a digest's HTML part (Gmail clips one past about 102 kB)")
-                .publishPercentiles(0.5, 0.9, 0.99).register(metrics);
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(metrics);
     }
 
     void composed(DigestMessage message) {

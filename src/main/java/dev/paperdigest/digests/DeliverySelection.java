@@ -15,6 +15,7 @@ public class DeliverySelection extends PanacheEntityBase {
 
     @Id
     public Long deliveryId;
+
     public String selection;
 
     static DeliverySelection of(long deliveryId, Selection selection) {

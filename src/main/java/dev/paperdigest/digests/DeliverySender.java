@@ -1,7 +1,7 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.SiteConfig;
 import dev.paperdigest.common.RelaxedCommit;
+import dev.paperdigest.common.SiteConfig;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
 import dev.paperdigest.digests.smtp.SmtpRefusedException;
 import dev.paperdigest.digests.smtp.SmtpRelay;
@@ -45,6 +45,7 @@ public class DeliverySender {
      * {@link SmtpRelay#longestWait()}, which raises this when it is longer).
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     /**
      * Sending stops after this many digests in a row got no SMTP answer: the server is down or
@@ -54,8 +55,7 @@ public class DeliverySender {
     static final int PAUSE_AFTER_UNREACHABLE = 5;
 
     /** What one drain of the outbox did. {@code paused}: it stopped because the SMTP server did not answer. */
-    public record Drained(int sent, int failed, int cancelled, boolean paused) {
-    }
+    public record Drained(int sent, int failed, int cancelled, boolean paused) {}
 
     enum Outcome {
         SENT,
@@ -79,15 +79,23 @@ public class DeliverySender {
     private final ReentrantLock draining = new ReentrantLock();
     private volatile Drain current;
 
-    public DeliverySender(DeliveryConfig config, SiteConfig site, DigestComposer composer, SmtpRelay relay, RelaxedCommit relaxedCommit,
-            ManagedExecutor executor, Clock clock, DeliveryMetrics metrics) {
+    public DeliverySender(
+            DeliveryConfig config,
+            SiteConfig site,
+            DigestComposer composer,
+            SmtpRelay relay,
+            RelaxedCommit relaxedCommit,
+            ManagedExecutor executor,
+            Clock clock,
+            DeliveryMetrics metrics) {
         this.config = config;
         this.from = site.mail().from();
         this.composer = composer;
         this.relay = relay;
         this.relaxedCommit = relaxedCommit;
         this.executor = executor;
-        this.abandonedAfter = Collections.max(List.of(ABANDONED_AFTER, relay.longestWait().plusMinutes(1)));
+        this.abandonedAfter =
+                Collections.max(List.of(ABANDONED_AFTER, relay.longestWait().plusMinutes(1)));
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -183,7 +191,8 @@ public class DeliverySender {
                 senders.add(CompletableFuture.runAsync(this::sendClaimed, executor));
             }
             try {
-                CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).join();
+                CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
+                        .join();
             } finally {
                 sentMarks.finish();
                 releaseUnsent();
@@ -205,7 +214,8 @@ public class DeliverySender {
         private void noteOutcome(Outcome outcome) {
             if (outcome == Outcome.UNREACHABLE) {
                 if (unreachableInARow.incrementAndGet() >= PAUSE_AFTER_UNREACHABLE && !stopping) {
-                    LOG.warnf("%d digests in a row got no answer from the SMTP server; the rest waits for the next run",
+                    LOG.warnf(
+                            "%d digests in a row got no answer from the SMTP server; the rest waits for the next run",
                             PAUSE_AFTER_UNREACHABLE);
                     paused = true;
                     stopping = true;
@@ -247,8 +257,12 @@ public class DeliverySender {
         private Outcome send(Claimed delivery, Connection connection) {
             Subscriber subscriber = delivery.subscriber();
             if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
-                QuarkusTransaction.requiringNew().run(() -> Delivery.update(
-                        "status = ?1 where id = ?2 and status = ?3", DeliveryStatus.CANCELLED, delivery.id(), DeliveryStatus.SENDING));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Delivery.update(
+                                "status = ?1 where id = ?2 and status = ?3",
+                                DeliveryStatus.CANCELLED,
+                                delivery.id(),
+                                DeliveryStatus.SENDING));
                 cancelled.incrementAndGet();
                 return Outcome.CANCELLED;
             }
@@ -259,8 +273,9 @@ public class DeliverySender {
                 return unsent(delivery, e);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "delivery %d cannot be composed; marked failed", delivery.id());
-                QuarkusTransaction.requiringNew().run(() -> Delivery.<Delivery>findById(delivery.id())
-                        .giveUp("the digest could not be composed: " + message(e)));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> Delivery.<Delivery>findById(delivery.id())
+                                .giveUp("the digest could not be composed: " + message(e)));
                 failed.incrementAndGet();
                 return Outcome.REFUSED;
             }
@@ -278,8 +293,12 @@ public class DeliverySender {
 
         private DigestMessage compose(Claimed delivery, boolean eightBit) {
             Selection selection = Selection.decode(delivery.selection());
-            Digest digest = composer.compose(delivery.subscriber(), DigestPeriod.fromKey(delivery.period()), selection,
-                    claims.papersOf(selection), views);
+            Digest digest = composer.compose(
+                    delivery.subscriber(),
+                    DigestPeriod.fromKey(delivery.period()),
+                    selection,
+                    claims.papersOf(selection),
+                    views);
             DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, clock);
             metrics.composed(message);
             return message;
@@ -288,8 +307,9 @@ public class DeliverySender {
         private Outcome unsent(Claimed delivery, IOException e) {
             LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
             metrics.attemptFailed();
-            QuarkusTransaction.requiringNew().run(() -> Delivery.<Delivery>findById(delivery.id())
-                    .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Delivery.<Delivery>findById(delivery.id())
+                            .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
             failed.incrementAndGet();
             return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
         }

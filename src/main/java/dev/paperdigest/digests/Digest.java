@@ -5,8 +5,8 @@ import dev.paperdigest.matching.SnippetHighlighter.Fragment;
 import java.util.List;
 
 /** Everything a digest email (or its preview) shows, already ranked and cut to size. */
-public record Digest(String email, DigestPeriod period, List<Item> papers, int moreCount,
-                     String manageUrl, String unsubscribeUrl) {
+public record Digest(
+        String email, DigestPeriod period, List<Item> papers, int moreCount, String manageUrl, String unsubscribeUrl) {
 
     public int totalCount() {
         return papers.size() + moreCount;
@@ -18,8 +18,15 @@ public record Digest(String email, DigestPeriod period, List<Item> papers, int m
     }
 
     /** One paper as shown; {@code meta} is {@link dev.paperdigest.papers.PaperDisplay#metaLine}. Untrusted text stays text: templates escape it. */
-    public record Item(String title, String url, String pdfUrl, String huggingFaceUrl, String meta,
-                       Integer upvotes, List<Fragment> snippet, List<String> reasons) {
+    public record Item(
+            String title,
+            String url,
+            String pdfUrl,
+            String huggingFaceUrl,
+            String meta,
+            Integer upvotes,
+            List<Fragment> snippet,
+            List<String> reasons) {
 
         /** The snippet for the plain-text part: matched terms between asterisks. */
         public String plainSnippet() {

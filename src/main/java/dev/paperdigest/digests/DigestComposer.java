@@ -24,7 +24,12 @@ public class DigestComposer {
     }
 
     /** The digest showing a selection; papers deleted since it was made are left out. */
-    Digest compose(Subscriber subscriber, DigestPeriod period, Selection selection, Map<Long, Paper> papers, PaperViews views) {
+    Digest compose(
+            Subscriber subscriber,
+            DigestPeriod period,
+            Selection selection,
+            Map<Long, Paper> papers,
+            PaperViews views) {
         List<Digest.Item> items = new ArrayList<>(selection.picks().size());
         for (Selection.Pick pick : selection.picks()) {
             Paper paper = papers.get(pick.paperId());
@@ -32,14 +37,25 @@ public class DigestComposer {
                 items.add(item(paper, pick, views));
             }
         }
-        return new Digest(subscriber.email, period, items, selection.moreCount(),
+        return new Digest(
+                subscriber.email,
+                period,
+                items,
+                selection.moreCount(),
                 links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)),
                 links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)));
     }
 
     private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views) {
         PaperViews.Card card = views.card(paper);
-        return new Digest.Item(card.title(), card.url(), card.pdfUrl(), card.huggingFaceUrl(), card.meta(), card.upvotes(),
-                views.snippet(paper, pick.terms()), pick.describedReasons());
+        return new Digest.Item(
+                card.title(),
+                card.url(),
+                card.pdfUrl(),
+                card.huggingFaceUrl(),
+                card.meta(),
+                card.upvotes(),
+                views.snippet(paper, pick.terms()),
+                pick.describedReasons());
     }
 }

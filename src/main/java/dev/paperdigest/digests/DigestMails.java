@@ -22,7 +22,8 @@ public class DigestMails {
     }
 
     private static String render(Digest digest, String contentType) {
-        return digest(digest).templateInstance()
+        return digest(digest)
+                .templateInstance()
                 .setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
                 .render();
     }

@@ -26,7 +26,8 @@ public record DigestPeriod(Frequency frequency, LocalDate start) {
     private static final Pattern WEEK_KEY = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public static DigestPeriod of(Frequency frequency, LocalDate day) {
-        return new DigestPeriod(frequency,
+        return new DigestPeriod(
+                frequency,
                 frequency == Frequency.WEEKLY ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day);
     }
 
@@ -48,8 +49,11 @@ public record DigestPeriod(Frequency frequency, LocalDate start) {
 
     public String key() {
         if (frequency == Frequency.WEEKLY) {
-            return String.format(Locale.ROOT, "%d-W%02d",
-                    start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            return String.format(
+                    Locale.ROOT,
+                    "%d-W%02d",
+                    start.get(IsoFields.WEEK_BASED_YEAR),
+                    start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         }
         return start.toString();
     }
@@ -72,7 +76,8 @@ public record DigestPeriod(Frequency frequency, LocalDate start) {
      * The period a scheduled run owes a subscriber now: today once their send hour has come
      * (for weekly digests, this week once its send day and hour have come), or nothing yet.
      */
-    public static Optional<DigestPeriod> due(Frequency frequency, int sendHour, ZoneId zone, DayOfWeek weeklyDay, Instant now) {
+    public static Optional<DigestPeriod> due(
+            Frequency frequency, int sendHour, ZoneId zone, DayOfWeek weeklyDay, Instant now) {
         ZonedDateTime local = now.atZone(zone);
         DigestPeriod current = of(frequency, local.toLocalDate());
         return now.isBefore(current.sendAt(sendHour, zone, weeklyDay)) ? Optional.empty() : Optional.of(current);

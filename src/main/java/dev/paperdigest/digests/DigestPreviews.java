@@ -34,24 +34,27 @@ public class DigestPreviews {
         this.clock = clock;
     }
 
-    private record Asked(Subscriber subscriber, List<Query> queries, long after) {
-    }
+    private record Asked(Subscriber subscriber, List<Query> queries, long after) {}
 
     public String html(Subscriber subscriber) {
         Instant now = clock.instant();
         Asked asked = QuarkusTransaction.requiringNew().call(() -> {
             Subscriber s = Subscriber.findById(subscriber.id);
             long floor = Paper.latestRoundBefore(now.minus(DigestQueue.MAX_LOOKBACK));
-            return new Asked(s, Subscription.queriesOf(List.of(s.id)).getOrDefault(s.id, List.of()),
+            return new Asked(
+                    s,
+                    Subscription.queriesOf(List.of(s.id)).getOrDefault(s.id, List.of()),
                     Math.max(s.matchedThrough, floor));
         });
         Subscriber current = asked.subscriber();
         List<Query> queries = asked.queries();
         RankedPapers ranked = sessions.sinceRound(asked.after()).best(queries, config.maxPapers());
         Selection selection = Selection.of(ranked, queries);
-        Map<Long, Paper> papers = QuarkusTransaction.requiringNew().call(() -> Paper.listByIds(selection.paperIds()).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity())));
-        DigestPeriod period = DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate());
+        Map<Long, Paper> papers = QuarkusTransaction.requiringNew()
+                .call(() -> Paper.listByIds(selection.paperIds()).stream()
+                        .collect(Collectors.toMap(p -> p.id, Function.identity())));
+        DigestPeriod period =
+                DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate());
         Digest digest = composer.compose(current, period, selection, papers, new PaperViews());
         return DigestMails.html(digest);
     }

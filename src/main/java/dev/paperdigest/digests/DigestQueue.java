@@ -5,8 +5,8 @@ import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
-import dev.paperdigest.subscriptions.Subscriber.Schedule;
 import dev.paperdigest.subscriptions.Subscriber.DigestProgress;
+import dev.paperdigest.subscriptions.Subscriber.Schedule;
 import dev.paperdigest.subscriptions.Subscription;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,13 +42,22 @@ public class DigestQueue {
         static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
 
         Totals plus(Totals page) {
-            return new Totals(subscribers + page.subscribers, queued + page.queued, matched + page.matched,
-                    readNanos + page.readNanos, matchNanos + page.matchNanos, writeNanos + page.writeNanos);
+            return new Totals(
+                    subscribers + page.subscribers,
+                    queued + page.queued,
+                    matched + page.matched,
+                    readNanos + page.readNanos,
+                    matchNanos + page.matchNanos,
+                    writeNanos + page.writeNanos);
         }
 
         public String split() {
-            return String.format(Locale.ROOT, "reading subscribers %.1f s, matching %.1f s, writing deliveries %.1f s",
-                    readNanos / 1e9, matchNanos / 1e9, writeNanos / 1e9);
+            return String.format(
+                    Locale.ROOT,
+                    "reading subscribers %.1f s, matching %.1f s, writing deliveries %.1f s",
+                    readNanos / 1e9,
+                    matchNanos / 1e9,
+                    writeNanos / 1e9);
         }
     }
 
@@ -57,15 +66,12 @@ public class DigestQueue {
         boolean afterPage(Totals soFar);
     }
 
-    private record PageRead(List<Schedule> subscribers, Map<Long, List<Query>> queries, Set<String> existing) {
-    }
+    private record PageRead(List<Schedule> subscribers, Map<Long, List<Query>> queries, Set<String> existing) {}
 
     /** A delivery to queue and what it shows. */
-    private record Queued(Delivery delivery, Selection selection) {
-    }
+    private record Queued(Delivery delivery, Selection selection) {}
 
-    private record PageWrite(List<Queued> deliveries, List<DigestProgress> progress, Totals totals) {
-    }
+    private record PageWrite(List<Queued> deliveries, List<DigestProgress> progress, Totals totals) {}
 
     private final DeliveryConfig config;
     private final MatchSessions sessions;
@@ -84,7 +90,8 @@ public class DigestQueue {
     public Totals queue(DigestRun run, QueueShards.Shard shard, Progress progress) {
         long throughRound = run.throughRound;
         Instant now = run.queuedAsOf;
-        long floorRound = QuarkusTransaction.requiringNew().call(() -> Paper.latestRoundBefore(now.minus(MAX_LOOKBACK)));
+        long floorRound =
+                QuarkusTransaction.requiringNew().call(() -> Paper.latestRoundBefore(now.minus(MAX_LOOKBACK)));
         Totals totals = Totals.NONE;
         long afterId = shard.firstId() - 1;
         while (true) {
@@ -127,7 +134,8 @@ public class DigestQueue {
         for (Schedule subscriber : page) {
             periodFor(run, subscriber, now).ifPresent(p -> periods.add(p.key()));
         }
-        Set<String> existing = periods.isEmpty() ? Set.of() : new HashSet<>(Delivery.existingKeys(first, last, periods));
+        Set<String> existing =
+                periods.isEmpty() ? Set.of() : new HashSet<>(Delivery.existingKeys(first, last, periods));
         return new PageRead(page, Subscription.queriesOfRange(first, last), existing);
     }
 
@@ -140,8 +148,10 @@ public class DigestQueue {
             Optional<DigestPeriod> owed = periodFor(run, subscriber, now);
             if (owed.isEmpty()) {
                 // a scheduled tick came before their send hour: look again then
-                DigestPeriod current = DigestPeriod.of(subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate());
-                progress.add(new DigestProgress(subscriber.id(), subscriber.matchedThrough(), sendAt(subscriber, current)));
+                DigestPeriod current = DigestPeriod.of(
+                        subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate());
+                progress.add(
+                        new DigestProgress(subscriber.id(), subscriber.matchedThrough(), sendAt(subscriber, current)));
                 continue;
             }
             DigestPeriod period = owed.get();
@@ -166,7 +176,8 @@ public class DigestQueue {
         return new PageWrite(deliveries, progress, new Totals(page.subscribers().size(), queued, matched, 0, 0, 0));
     }
 
-    private Delivery delivery(DigestRun run, Schedule subscriber, DigestPeriod period, Selection selection, Instant now) {
+    private Delivery delivery(
+            DigestRun run, Schedule subscriber, DigestPeriod period, Selection selection, Instant now) {
         Delivery delivery = new Delivery();
         delivery.subscriberId = subscriber.id();
         delivery.period = period.key();
@@ -186,10 +197,11 @@ public class DigestQueue {
             return Optional.of(DigestPeriod.of(subscriber.frequency(), run.periodDate));
         }
         if (run.scheduled) {
-            return DigestPeriod.due(subscriber.frequency(), subscriber.sendHour(), subscriber.zone(),
-                    config.weeklyDay(), now);
+            return DigestPeriod.due(
+                    subscriber.frequency(), subscriber.sendHour(), subscriber.zone(), config.weeklyDay(), now);
         }
-        return Optional.of(DigestPeriod.of(subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate()));
+        return Optional.of(DigestPeriod.of(
+                subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate()));
     }
 
     private Instant sendAt(Schedule subscriber, DigestPeriod period) {

@@ -1,7 +1,7 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.RetentionConfig;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.RetentionConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +24,7 @@ public class DigestRetention {
     static final String LEASE = "digest-retention";
     static final int BATCH = 5_000;
 
-    public record Pruned(long deliveries, long runs) {
-    }
+    public record Pruned(long deliveries, long runs) {}
 
     private final RetentionConfig config;
     private final JobLease lease;
@@ -37,7 +36,9 @@ public class DigestRetention {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "digest-retention", cron = "{digest.retention.cron}",
+    @Scheduled(
+            identity = "digest-retention",
+            cron = "{digest.retention.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         prune();
@@ -53,7 +54,8 @@ public class DigestRetention {
             long deliveries = inBatches(() -> Delivery.deleteEndedBefore(cutoff, BATCH));
             long runs = inBatches(() -> DigestRun.deleteEndedBefore(cutoff, BATCH));
             if (deliveries + runs > 0) {
-                LOG.infof("retention: deleted %d deliveries and %d digest runs older than %s", deliveries, runs, cutoff);
+                LOG.infof(
+                        "retention: deleted %d deliveries and %d digest runs older than %s", deliveries, runs, cutoff);
             }
             return new Pruned(deliveries, runs);
         } finally {

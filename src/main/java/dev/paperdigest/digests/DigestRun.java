@@ -21,13 +21,16 @@ public class DigestRun extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "digest_run_seq")
     @SequenceGenerator(name = "digest_run_seq", sequenceName = "digest_run_seq", allocationSize = 50)
     public Long id;
+
     @Enumerated(EnumType.STRING)
     public RunStatus status;
     /** The period asked for; null means today in each subscriber's zone. */
     public LocalDate periodDate;
+
     public boolean dryRun;
     /** A scheduled run waits for each subscriber's send hour; a manual one does not. */
     public boolean scheduled;
+
     public int subscribers;
     public int matched;
     public int queued;
@@ -41,6 +44,7 @@ public class DigestRun extends PanacheEntityBase {
     public Long throughRound;
     /** The instant the run decides who is due as of, whichever process queues a shard. */
     public Instant queuedAsOf;
+
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
@@ -50,14 +54,22 @@ public class DigestRun extends PanacheEntityBase {
      * lease runs, so when it starts {@code current}, any other run marked RUNNING is dead.
      */
     static int failAbandoned(long current, Instant now) {
-        return update("status = ?1, error = ?2, finishedAt = ?3 where status = ?4 and id <> ?5",
-                RunStatus.FAILED, "the process running it stopped before it finished", now, RunStatus.RUNNING, current);
+        return update(
+                "status = ?1, error = ?2, finishedAt = ?3 where status = ?4 and id <> ?5",
+                RunStatus.FAILED,
+                "the process running it stopped before it finished",
+                now,
+                RunStatus.RUNNING,
+                current);
     }
 
     /** Deletes up to {@code limit} runs that ended before {@code cutoff}. */
     static int deleteEndedBefore(Instant cutoff, int limit) {
-        return getEntityManager().createNativeQuery("DELETE FROM digest_run WHERE id IN (SELECT id FROM digest_run "
+        return getEntityManager()
+                .createNativeQuery("DELETE FROM digest_run WHERE id IN (SELECT id FROM digest_run "
                         + "WHERE finished_at < ?1 ORDER BY finished_at LIMIT ?2)")
-                .setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .executeUpdate();
     }
 }

@@ -1,15 +1,14 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.RetentionConfig;
-import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.InvalidInputException;
+import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.NotFoundException;
+import dev.paperdigest.common.RetentionConfig;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DeliverySender.Drained;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
-import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -51,8 +50,17 @@ public class DigestRunner {
     private final RetentionConfig retention;
     private final Clock clock;
 
-    public DigestRunner(ShardQueueing queueing, MatchRounds rounds, DeliverySender sender, JobLease lease, QueueShards shards,
-                      TableStatistics statistics, ManagedExecutor executor, DeliveryConfig config, RetentionConfig retention, Clock clock) {
+    public DigestRunner(
+            ShardQueueing queueing,
+            MatchRounds rounds,
+            DeliverySender sender,
+            JobLease lease,
+            QueueShards shards,
+            TableStatistics statistics,
+            ManagedExecutor executor,
+            DeliveryConfig config,
+            RetentionConfig retention,
+            Clock clock) {
         this.shards = shards;
         this.statistics = statistics;
         this.config = config;
@@ -83,7 +91,8 @@ public class DigestRunner {
      * send a digest twice; a day far ahead is a typo.
      */
     private void checkWithinWindow(LocalDate periodDate) {
-        LocalDate oldest = LocalDate.ofInstant(clock.instant().minus(retention.keep()), ZoneOffset.UTC).plusDays(1);
+        LocalDate oldest = LocalDate.ofInstant(clock.instant().minus(retention.keep()), ZoneOffset.UTC)
+                .plusDays(1);
         LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(MAX_DAYS_AHEAD);
         if (periodDate.isBefore(oldest) || periodDate.isAfter(latest)) {
             throw new InvalidInputException("date must lie from " + oldest + " (digest.retention.keep ago) to " + latest
@@ -131,7 +140,8 @@ public class DigestRunner {
             if (cancelRequested(runId) || clock.instant().isAfter(giveUp)) {
                 update(runId, run -> {
                     run.status = RunStatus.CANCELLED;
-                    run.error = run.cancelRequested ? "cancelled before it started"
+                    run.error = run.cancelRequested
+                            ? "cancelled before it started"
                             : "another digest run held the lock for too long";
                     run.finishedAt = clock.instant();
                 });
@@ -168,8 +178,10 @@ public class DigestRunner {
             run.queuedAsOf = now;
             shards.create(runId, config.shardSize());
             RunProgress progress = new RunProgress(run, shards, statistics, sender, lease, clock);
-            CompletableFuture<Drained> sending = run.dryRun ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> sender.drain(progress::queueing, progress::cancelled), executor);
+            CompletableFuture<Drained> sending = run.dryRun
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(
+                            () -> sender.drain(progress::queueing, progress::cancelled), executor);
             Totals mine;
             try {
                 mine = queueing.queueRun(run, progress);
@@ -179,9 +191,14 @@ public class DigestRunner {
             Totals totals = shards.totals(runId);
             statistics.refresh("delivery");
             progress.report(true);
-            LOG.infof("digest run %d queued %d digests for %d subscribers in %d s (this process: %d subscribers, %s)", runId,
-                    totals.queued(), totals.subscribers(), Duration.between(now, clock.instant()).toSeconds(),
-                    mine.subscribers(), mine.split());
+            LOG.infof(
+                    "digest run %d queued %d digests for %d subscribers in %d s (this process: %d subscribers, %s)",
+                    runId,
+                    totals.queued(),
+                    totals.subscribers(),
+                    Duration.between(now, clock.instant()).toSeconds(),
+                    mine.subscribers(),
+                    mine.split());
             Drained drained = awaitSending(sending, () -> progress.reportSending(totals));
             update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
@@ -189,12 +206,21 @@ public class DigestRunner {
                 r.progress = 1.0;
                 r.status = r.cancelRequested ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
                 r.error = drained != null && drained.paused()
-                        ? "sending paused: the SMTP server did not answer; the rest waits in the outbox" : null;
+                        ? "sending paused: the SMTP server did not answer; the rest waits in the outbox"
+                        : null;
                 r.finishedAt = clock.instant();
-                LOG.infof("digest run %d %s in %d s: %d subscribers looked at, %d digests queued (%d papers matched), "
+                LOG.infof(
+                        "digest run %d %s in %d s: %d subscribers looked at, %d digests queued (%d papers matched), "
                                 + "%d of them sent and %d failed; this process sent %d digests in all",
-                        runId, r.status, Duration.between(now, r.finishedAt).toSeconds(), totals.subscribers(), totals.queued(),
-                        totals.matched(), r.sent, r.failed, drained == null ? 0 : drained.sent());
+                        runId,
+                        r.status,
+                        Duration.between(now, r.finishedAt).toSeconds(),
+                        totals.subscribers(),
+                        totals.queued(),
+                        totals.matched(),
+                        r.sent,
+                        r.failed,
+                        drained == null ? 0 : drained.sent());
             });
         } catch (RuntimeException e) {
             LOG.error("digest run " + runId + " failed", e);
@@ -222,7 +248,9 @@ public class DigestRunner {
             } catch (TimeoutException stillSending) {
                 report.run();
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during a digest run", e);

@@ -25,19 +25,26 @@ public class DigestSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "digest-tick", cron = "{digest.delivery.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "digest-tick",
+            cron = "{digest.delivery.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runs.runScheduled();
     }
 
     /** Runs another process started are queued here too, shard by shard. */
-    @Scheduled(identity = "digest-run-join", every = "{digest.delivery.poll}",
+    @Scheduled(
+            identity = "digest-run-join",
+            every = "{digest.delivery.poll}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void join() {
         runs.joinRunningRuns();
     }
 
-    @Scheduled(identity = "outbox-poll", every = "{digest.delivery.poll}",
+    @Scheduled(
+            identity = "outbox-poll",
+            every = "{digest.delivery.poll}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (QuarkusTransaction.requiringNew().call(() -> Delivery.anyDue(clock.instant()))) {

@@ -33,8 +33,13 @@ public class MatchRounds {
     }
 
     private long nextRound() {
-        String nextValue = em.unwrap(Session.class).getFactory().unwrap(SessionFactoryImplementor.class)
-                .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("match_round_seq");
+        String nextValue = em.unwrap(Session.class)
+                .getFactory()
+                .unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices()
+                .getDialect()
+                .getSequenceSupport()
+                .getSequenceNextValString("match_round_seq");
         return ((Number) em.createNativeQuery(nextValue).getSingleResult()).longValue();
     }
 }

@@ -29,14 +29,13 @@ public class MatchSessions {
      * round yet is kept while no paper arrives, and only briefly.
      */
     static final Duration CLOSED_RANGE_LIFE = Duration.ofMinutes(30);
+
     static final Duration OPEN_RANGE_LIFE = Duration.ofMinutes(1);
 
     /** {@code version}: what the papers of an open range looked like ({@link Paper#unmatchedVersion()}). */
-    private record Key(long after, long through, String version) {
-    }
+    private record Key(long after, long through, String version) {}
 
-    private record Kept(MatchSession session, Instant until) {
-    }
+    private record Kept(MatchSession session, Instant until) {}
 
     private final PaperMatcher matcher;
     private final Clock clock;
@@ -62,8 +61,9 @@ public class MatchSessions {
         Instant now = clock.instant();
         Kept entry = kept.get(key);
         if (entry == null || now.isAfter(entry.until())) {
-            List<MatchablePaper> matchable = QuarkusTransaction.requiringNew().call(
-                    () -> papers.get().stream().map(MatchSessions::matchable).toList());
+            List<MatchablePaper> matchable = QuarkusTransaction.requiringNew()
+                    .call(() ->
+                            papers.get().stream().map(MatchSessions::matchable).toList());
             entry = new Kept(matcher.index(matchable, now), now.plus(life));
             kept.put(key, entry);
             while (kept.size() > KEPT) {
@@ -75,7 +75,13 @@ public class MatchSessions {
 
     private static MatchablePaper matchable(Paper paper) {
         // a paper whose publication date is unknown counts from when it was first seen
-        return new MatchablePaper(paper.id, paper.title, paper.abstractText, paper.authors, paper.categories,
-                paper.upvotes, paper.publishedAt != null ? paper.publishedAt : paper.firstSeenAt);
+        return new MatchablePaper(
+                paper.id,
+                paper.title,
+                paper.abstractText,
+                paper.authors,
+                paper.categories,
+                paper.upvotes,
+                paper.publishedAt != null ? paper.publishedAt : paper.firstSeenAt);
     }
 }

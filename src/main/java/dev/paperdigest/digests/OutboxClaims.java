@@ -29,8 +29,7 @@ final class OutboxClaims {
     static final int PAPERS_KEPT = 50_000;
 
     /** A claimed delivery with what composing it needs. */
-    record Claimed(long id, String period, String messageId, String selection, Subscriber subscriber) {
-    }
+    record Claimed(long id, String period, String messageId, String selection, Subscriber subscriber) {}
 
     private final int batchSize;
     private final RelaxedCommit relaxedCommit;
@@ -38,6 +37,7 @@ final class OutboxClaims {
     private final Map<Long, Paper> papers = new ConcurrentHashMap<>();
     /** Where the last claimed batch ended, in the order deliveries are claimed (callers serialise claims). */
     private Instant cursorAt = START;
+
     private long cursorId;
 
     OutboxClaims(int batchSize, RelaxedCommit relaxedCommit, Clock clock) {
@@ -62,7 +62,9 @@ final class OutboxClaims {
 
     /** The papers a selection shows, from those loaded with the claims (loaded now if they were let go since). */
     Map<Long, Paper> papersOf(Selection selection) {
-        List<Long> missing = selection.paperIds().stream().filter(id -> !papers.containsKey(id)).toList();
+        List<Long> missing = selection.paperIds().stream()
+                .filter(id -> !papers.containsKey(id))
+                .toList();
         if (!missing.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> Paper.listByIds(missing).forEach(p -> papers.put(p.id, p)));
         }
@@ -86,13 +88,18 @@ final class OutboxClaims {
             }
             Delivery.claim(ids, JobLease.OWNER, now);
             List<Delivery> deliveries = Delivery.list("id in ?1", ids);
-            Delivery last = deliveries.stream().filter(d -> d.id.equals(ids.get(ids.size() - 1))).findFirst().orElseThrow();
+            Delivery last = deliveries.stream()
+                    .filter(d -> d.id.equals(ids.get(ids.size() - 1)))
+                    .findFirst()
+                    .orElseThrow();
             cursorAt = last.nextAttemptAt;
             cursorId = last.id;
             Map<Long, String> selections = DeliverySelection.byDelivery(ids);
-            Map<Long, Subscriber> subscribers = Subscriber.<Subscriber>list("id in ?1",
+            Map<Long, Subscriber> subscribers = Subscriber.<Subscriber>list(
+                            "id in ?1",
                             deliveries.stream().map(d -> d.subscriberId).collect(Collectors.toSet()))
-                    .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+                    .stream()
+                    .collect(Collectors.toMap(s -> s.id, Function.identity()));
             List<Claimed> batch = new ArrayList<>(deliveries.size());
             Set<Long> wanted = new HashSet<>();
             for (Delivery d : deliveries) {

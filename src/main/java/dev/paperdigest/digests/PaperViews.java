@@ -20,20 +20,25 @@ final class PaperViews {
     static final int SNIPPET_CHARS = 420;
     private static final int KEPT = 100_000;
 
-    private record Key(long paperId, List<String> terms) {
-    }
+    private record Key(long paperId, List<String> terms) {}
 
     /** What a digest shows of a paper whatever the reader: title, links, meta line, upvotes. */
-    record Card(String title, String url, String pdfUrl, String huggingFaceUrl, String meta, Integer upvotes) {
-    }
+    record Card(String title, String url, String pdfUrl, String huggingFaceUrl, String meta, Integer upvotes) {}
 
     private final Map<Long, Card> cards = new ConcurrentHashMap<>();
     private final Map<Long, SnippetHighlighter.Prepared> texts = new ConcurrentHashMap<>();
     private final Map<Key, List<Fragment>> snippets = new ConcurrentHashMap<>();
 
     Card card(Paper paper) {
-        return cards.computeIfAbsent(paper.id, id -> new Card(paper.title, paper.arxivUrl(), paper.pdfUrl(),
-                paper.huggingFaceUrl(), PaperDisplay.metaLine(paper), paper.upvotes));
+        return cards.computeIfAbsent(
+                paper.id,
+                id -> new Card(
+                        paper.title,
+                        paper.arxivUrl(),
+                        paper.pdfUrl(),
+                        paper.huggingFaceUrl(),
+                        PaperDisplay.metaLine(paper),
+                        paper.upvotes));
     }
 
     List<Fragment> snippet(Paper paper, List<String> terms) {
@@ -41,8 +46,9 @@ final class PaperViews {
             snippets.clear();
             texts.clear();
         }
-        return snippets.computeIfAbsent(new Key(paper.id, terms), key -> texts
-                .computeIfAbsent(paper.id, id -> SnippetHighlighter.prepare(paper.abstractText))
-                .snippet(terms, SNIPPET_CHARS));
+        return snippets.computeIfAbsent(
+                new Key(paper.id, terms),
+                key -> texts.computeIfAbsent(paper.id, id -> SnippetHighlighter.prepare(paper.abstractText))
+                        .snippet(terms, SNIPPET_CHARS));
     }
 }

@@ -21,6 +21,7 @@ final class RunProgress {
     private static final Logger LOG = Logger.getLogger(RunProgress.class);
     /** How often a run writes its progress (and renews its lease), at most. */
     static final Duration REPORT_EVERY = Duration.ofSeconds(2);
+
     static final Duration LOG_EVERY = Duration.ofSeconds(10);
     /** Deliveries queued between two refreshes of the outbox's statistics. */
     static final int ANALYSE_EVERY = 50_000;
@@ -39,7 +40,12 @@ final class RunProgress {
     private volatile boolean queueingDone;
     private volatile boolean cancelled;
 
-    RunProgress(DigestRun run, QueueShards shards, TableStatistics statistics, DeliverySender sender, JobLease lease,
+    RunProgress(
+            DigestRun run,
+            QueueShards shards,
+            TableStatistics statistics,
+            DeliverySender sender,
+            JobLease lease,
             Clock clock) {
         this.run = run;
         this.shards = shards;
@@ -49,7 +55,8 @@ final class RunProgress {
         this.clock = clock;
         this.startedAt = clock.instant();
         this.logged = startedAt;
-        this.activeSubscribers = QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
+        this.activeSubscribers =
+                QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
     }
 
     boolean cancelled() {
@@ -94,8 +101,13 @@ final class RunProgress {
         if (now.isAfter(logged.plus(LOG_EVERY))) {
             logged = now;
             double seconds = Math.max(1, Duration.between(startedAt, now).toSeconds());
-            LOG.infof("digest run %d: %d of about %d subscribers looked at (%.0f/s), %d digests queued, %d sent",
-                    run.id, soFar.subscribers(), activeSubscribers, soFar.subscribers() / seconds, soFar.queued(),
+            LOG.infof(
+                    "digest run %d: %d of about %d subscribers looked at (%.0f/s), %d digests queued, %d sent",
+                    run.id,
+                    soFar.subscribers(),
+                    activeSubscribers,
+                    soFar.subscribers() / seconds,
+                    soFar.queued(),
                     sender.sentSoFar());
         }
     }

@@ -29,11 +29,15 @@ public record Selection(List<Pick> picks, int moreCount) {
 
         /** Why it matched, as a digest says it: {@code keyword “sparse attention”}, {@code author Ada Lovelace}. */
         public List<String> describedReasons() {
-            return reasons.stream().map(Selection::query).map(q -> switch (q.kind()) {
-                case KEYWORD -> "keyword “" + q.text() + "”";
-                case AUTHOR -> "author " + q.text();
-                case CATEGORY -> "category " + q.text();
-            }).distinct().toList();
+            return reasons.stream()
+                    .map(Selection::query)
+                    .map(q -> switch (q.kind()) {
+                        case KEYWORD -> "keyword “" + q.text() + "”";
+                        case AUTHOR -> "author " + q.text();
+                        case CATEGORY -> "category " + q.text();
+                    })
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -123,7 +127,8 @@ public record Selection(List<Pick> picks, int moreCount) {
                     case 't' -> terms.add(line.substring(2));
                     case 'p' -> {
                         String[] fields = line.split("\t", -1);
-                        picks.add(new Pick(Long.parseLong(fields[1]), lookup(fields[2], reasons), lookup(fields[3], terms)));
+                        picks.add(new Pick(
+                                Long.parseLong(fields[1]), lookup(fields[2], reasons), lookup(fields[3], terms)));
                     }
                     default -> throw new IllegalArgumentException("unknown line " + line.charAt(0));
                 }

@@ -24,6 +24,7 @@ final class SentMarks {
     static final int MARKS_PER_TRANSACTION = 500;
     /** How long the first mark of a transaction waits for others; a crash in that time sends these digests again. */
     static final Duration GATHERED_FOR = Duration.ofMillis(100);
+
     private static final int ATTEMPTS = 6;
 
     private final RelaxedCommit relaxedCommit;

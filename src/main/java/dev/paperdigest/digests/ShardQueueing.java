@@ -41,7 +41,10 @@ public class ShardQueueing {
                 mine = mine.plus(queueShard(run, shard.get(), JobLease.OWNER, progress::afterPage));
             } else if (shard.isPresent()) {
                 long other = shard.get().runId();
-                mine = mine.plus(queueShard(DigestRunner.load(other), shard.get(), JobLease.OWNER,
+                mine = mine.plus(queueShard(
+                        DigestRunner.load(other),
+                        shard.get(),
+                        JobLease.OWNER,
                         ignored -> !DigestRunner.cancelRequested(other)));
             } else if (shards.unfinished(run.id) == 0) {
                 break;
@@ -58,10 +61,11 @@ public class ShardQueueing {
         Optional<QueueShards.Shard> shard;
         while ((shard = shards.claim(owner, clock.instant())).isPresent()) {
             long runId = shard.get().runId();
-            Totals done = queueShard(DigestRunner.load(runId), shard.get(), owner,
-                    ignored -> !DigestRunner.cancelRequested(runId));
-            LOG.debugf("queued shard %d-%d of digest run %d: %d digests", shard.get().firstId(), shard.get().lastId(), runId,
-                    done.queued());
+            Totals done = queueShard(
+                    DigestRunner.load(runId), shard.get(), owner, ignored -> !DigestRunner.cancelRequested(runId));
+            LOG.debugf(
+                    "queued shard %d-%d of digest run %d: %d digests",
+                    shard.get().firstId(), shard.get().lastId(), runId, done.queued());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.paperdigest.matching;
 
-import java.util.Collections;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +21,7 @@ final class ArxivCategories {
 
     /** Lower-cased code to canonical code ("cs.cl" to "cs.CL") and name. */
     private static final Map<String, String> CANONICAL = new HashMap<>();
+
     private static final Map<String, String> NAMES = new LinkedHashMap<>();
     /** Archives that have subject classes: "cs", "math", "astro-ph", ... */
     private static final Set<String> ARCHIVES = new HashSet<>();
@@ -49,8 +50,7 @@ final class ArxivCategories {
         }
     }
 
-    private ArxivCategories() {
-    }
+    private ArxivCategories() {}
 
     /** Every known category code with its name, in taxonomy order. */
     static Map<String, String> all() {
@@ -71,15 +71,16 @@ final class ArxivCategories {
             if (ARCHIVES.contains(archive)) {
                 return archive + ".*";
             }
-            throw new InvalidQueryException("is not an arXiv archive with subject classes: use one such as cs.* or math.*");
+            throw new InvalidQueryException(
+                    "is not an arXiv archive with subject classes: use one such as cs.* or math.*");
         }
         String canonical = CANONICAL.get(lower);
         if (canonical != null) {
             return canonical;
         }
         if (ARCHIVES.contains(lower)) {
-            throw new InvalidQueryException("is a whole archive: write " + lower + ".* to follow all of it, or a category such as "
-                    + firstIn(lower));
+            throw new InvalidQueryException("is a whole archive: write " + lower
+                    + ".* to follow all of it, or a category such as " + firstIn(lower));
         }
         List<String> guesses = new ArrayList<>();
         for (String code : NAMES.keySet()) {
@@ -88,12 +89,17 @@ final class ArxivCategories {
             }
         }
         throw new InvalidQueryException("is not an arXiv category"
-                + (guesses.isEmpty() ? ": use a code such as cs.CL, or cs.* for a whole archive"
-                : ": did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size()))) + "?"));
+                + (guesses.isEmpty()
+                        ? ": use a code such as cs.CL, or cs.* for a whole archive"
+                        : ": did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size())))
+                                + "?"));
     }
 
     private static String firstIn(String archive) {
-        return NAMES.keySet().stream().filter(c -> c.startsWith(archive + ".")).findFirst().orElse(archive + ".*");
+        return NAMES.keySet().stream()
+                .filter(c -> c.startsWith(archive + "."))
+                .findFirst()
+                .orElse(archive + ".*");
     }
 
     /** Whether a paper category (any case) falls under a canonical subscription ("cs.CL" or "cs.*"). */

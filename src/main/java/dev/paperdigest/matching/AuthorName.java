@@ -26,20 +26,23 @@ record AuthorName(String surname, List<String> surnameParts, List<String> given)
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\s.,'’‘`-]+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Set<String> PARTICLES = Set.of("van", "von", "der", "den", "de", "del", "della", "di",
-            "da", "du", "le", "la", "dos", "das", "ter", "ten", "zu", "y");
+    private static final Set<String> PARTICLES = Set.of(
+            "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "dos", "das", "ter", "ten",
+            "zu", "y");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
     private static final Set<String> COMMON_SURNAMES = loadCommonSurnames();
 
     /** Parses a name as written in a paper or a query; {@code null} when it holds no word. */
     static AuthorName parse(String name) {
         List<String> tokens = new ArrayList<>();
-        for (String token : SPACES.split(APOSTROPHES.matcher(swapComma(name)).replaceAll("").strip())) {
+        for (String token :
+                SPACES.split(APOSTROPHES.matcher(swapComma(name)).replaceAll("").strip())) {
             if (!TextFolding.words(token).isEmpty()) {
                 tokens.add(token);
             }
         }
-        while (tokens.size() > 1 && SUFFIXES.contains(String.join("", TextFolding.words(tokens.get(tokens.size() - 1))))) {
+        while (tokens.size() > 1
+                && SUFFIXES.contains(String.join("", TextFolding.words(tokens.get(tokens.size() - 1))))) {
             tokens.remove(tokens.size() - 1);
         }
         if (tokens.isEmpty()) {
@@ -94,7 +97,8 @@ record AuthorName(String surname, List<String> surnameParts, List<String> given)
             throw new InvalidQueryException("has no name in it");
         }
         if (name.surname().length() == 1) {
-            throw new InvalidQueryException("ends with an initial: write the surname in full, e.g. \"Mike Lewis\" or \"M. Lewis\"");
+            throw new InvalidQueryException(
+                    "ends with an initial: write the surname in full, e.g. \"Mike Lewis\" or \"M. Lewis\"");
         }
         if (name.given().isEmpty() && isTooCommonAlone(name.surname())) {
             String surname = canonical.substring(canonical.lastIndexOf(' ') + 1);
@@ -117,7 +121,8 @@ record AuthorName(String surname, List<String> surnameParts, List<String> given)
      * when both sides have some, each middle name of the query agreeing with one of the author's in order.
      */
     boolean designates(AuthorName author) {
-        if (!surname.equals(author.surname) && !(author.surnameParts.size() > 1 && author.surnameParts.contains(surname))) {
+        if (!surname.equals(author.surname)
+                && !(author.surnameParts.size() > 1 && author.surnameParts.contains(surname))) {
             return false;
         }
         if (given.isEmpty()) {

@@ -1,7 +1,5 @@
 package dev.paperdigest.matching;
 
-import java.util.LinkedHashSet;
-import java.util.Objects;
 import dev.paperdigest.matching.KeywordQuery.Leaf;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -26,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -43,8 +43,7 @@ final class DayIndex {
     private static final String ORD = "ord";
 
     /** One author of one paper. */
-    record AuthorEntry(int ord, String asWritten, AuthorName name) {
-    }
+    record AuthorEntry(int ord, String asWritten, AuthorName name) {}
 
     /** Papers matching one leaf of a query, with the score of each and, computed on demand, the words found. */
     final class LeafResult {
@@ -103,7 +102,8 @@ final class DayIndex {
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig(PaperAnalysis.INDEXING)
-                    .setRAMBufferSizeMB(256).setCommitOnClose(true);
+                    .setRAMBufferSizeMB(256)
+                    .setCommitOnClose(true);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (int ord = 0; ord < papers.length; ord++) {
                     MatchablePaper paper = papers[ord];
@@ -113,7 +113,8 @@ final class DayIndex {
                     doc.add(new TextField(PaperAnalysis.TITLE, title, Field.Store.NO));
                     doc.add(new TextField(PaperAnalysis.TITLE + PaperAnalysis.RAW_SUFFIX, title, Field.Store.NO));
                     doc.add(new TextField(PaperAnalysis.ABSTRACT, abstractText, Field.Store.NO));
-                    doc.add(new TextField(PaperAnalysis.ABSTRACT + PaperAnalysis.RAW_SUFFIX, abstractText, Field.Store.NO));
+                    doc.add(new TextField(
+                            PaperAnalysis.ABSTRACT + PaperAnalysis.RAW_SUFFIX, abstractText, Field.Store.NO));
                     doc.add(new NumericDocValuesField(ORD, ord));
                     writer.addDocument(doc);
                     surfaceForms.add(ord, title, abstractText);
@@ -145,10 +146,14 @@ final class DayIndex {
                 AuthorName name = author == null ? null : AuthorName.parse(author);
                 if (name != null) {
                     AuthorEntry entry = new AuthorEntry(ord, author.strip(), name);
-                    authorsBySurname.computeIfAbsent(name.surname(), s -> new ArrayList<>()).add(entry);
+                    authorsBySurname
+                            .computeIfAbsent(name.surname(), s -> new ArrayList<>())
+                            .add(entry);
                     if (name.surnameParts().size() > 1) {
                         for (String part : new LinkedHashSet<>(name.surnameParts())) {
-                            authorsBySurname.computeIfAbsent(part, s -> new ArrayList<>()).add(entry);
+                            authorsBySurname
+                                    .computeIfAbsent(part, s -> new ArrayList<>())
+                                    .add(entry);
                         }
                     }
                 }
@@ -215,8 +220,9 @@ final class DayIndex {
         int[] ords = new int[scores.size()];
         float[] values = new float[scores.size()];
         int i = 0;
-        for (int ord = bits.nextSetBit(0); ord != DocIdSetIterator.NO_MORE_DOCS;
-             ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        for (int ord = bits.nextSetBit(0);
+                ord != DocIdSetIterator.NO_MORE_DOCS;
+                ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
             ords[i] = ord;
             values[i++] = scores.get(ord);
         }

@@ -11,13 +11,19 @@ import java.util.Locale;
  */
 final class KeywordLexer {
 
-    enum Type { WORD, PHRASE, FIELD, OPEN, CLOSE, OR, NOT }
-
-    record Lexeme(Type type, String text) {
+    enum Type {
+        WORD,
+        PHRASE,
+        FIELD,
+        OPEN,
+        CLOSE,
+        OR,
+        NOT
     }
 
-    private KeywordLexer() {
-    }
+    record Lexeme(Type type, String text) {}
+
+    private KeywordLexer() {}
 
     static List<Lexeme> lex(String text) throws InvalidQueryException {
         List<Lexeme> out = new ArrayList<>();
@@ -59,7 +65,8 @@ final class KeywordLexer {
                 if (word.endsWith(":") && isFieldName(word.substring(0, word.length() - 1))) {
                     String field = word.substring(0, word.length() - 1).toLowerCase(Locale.ROOT);
                     if (!field.equals(PaperAnalysis.TITLE) && !field.equals(PaperAnalysis.ABSTRACT)) {
-                        throw new InvalidQueryException("uses \"" + word + "\", but only title: and abstract: can restrict where a word is looked for");
+                        throw new InvalidQueryException("uses \"" + word
+                                + "\", but only title: and abstract: can restrict where a word is looked for");
                     }
                     out.add(new Lexeme(Type.FIELD, field));
                 } else if (word.equalsIgnoreCase("OR") || word.equals("|") || word.equals("||")) {

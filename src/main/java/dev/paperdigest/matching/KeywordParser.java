@@ -51,12 +51,14 @@ final class KeywordParser {
             throw new InvalidQueryException("has a closing parenthesis without an opening one");
         }
         if (node == null) {
-            throw new InvalidQueryException(parser.sawStopWord
-                    ? "has only very common words (such as \"the\" or \"of\"), which are not searched: add a more specific word"
-                    : "has no word to look for");
+            throw new InvalidQueryException(
+                    parser.sawStopWord
+                            ? "has only very common words (such as \"the\" or \"of\"), which are not searched: add a more specific word"
+                            : "has no word to look for");
         }
         if (node instanceof And and && and.must().isEmpty()) {
-            throw new InvalidQueryException("only excludes words, so it would match nearly every paper: add a word to look for, e.g. \"quantization -vision\"");
+            throw new InvalidQueryException(
+                    "only excludes words, so it would match nearly every paper: add a word to look for, e.g. \"quantization -vision\"");
         }
         if (parser.leaves > MAX_TERMS) {
             throw new InvalidQueryException("has more than " + MAX_TERMS + " words: split it into several keywords");
@@ -88,7 +90,8 @@ final class KeywordParser {
                 continue;
             }
             if (exclude && item instanceof And group && group.must().isEmpty()) {
-                throw new InvalidQueryException("excludes a group that itself only excludes words: write the words to look for without \"-\"");
+                throw new InvalidQueryException(
+                        "excludes a group that itself only excludes words: write the words to look for without \"-\"");
             }
             if (exclude) {
                 mustNot.add(item);
@@ -119,7 +122,8 @@ final class KeywordParser {
                 throw new InvalidQueryException("has \"OR\" without a word after it");
             }
             if (after.type() == Type.NOT) {
-                throw new InvalidQueryException("has \"OR -word\": an exclusion applies to the whole keyword, so write it on its own, e.g. \"llm -vision\"");
+                throw new InvalidQueryException(
+                        "has \"OR -word\": an exclusion applies to the whole keyword, so write it on its own, e.g. \"llm -vision\"");
             }
             addAlternative(alternatives, unit(fields, depth));
         }
@@ -149,11 +153,15 @@ final class KeywordParser {
             next++;
             fields = lexeme.text().equals(PaperAnalysis.TITLE) ? KeywordQuery.IN_TITLE : KeywordQuery.IN_ABSTRACT;
             lexeme = peek();
-            if (lexeme == null || lexeme.type() == Type.CLOSE || lexeme.type() == Type.OR || lexeme.type() == Type.FIELD) {
+            if (lexeme == null
+                    || lexeme.type() == Type.CLOSE
+                    || lexeme.type() == Type.OR
+                    || lexeme.type() == Type.FIELD) {
                 throw new InvalidQueryException("has a field (title: or abstract:) with no word after it");
             }
             if (lexeme.type() == Type.NOT) {
-                throw new InvalidQueryException("has \"title:-word\": write the exclusion before the field, e.g. \"-title:survey\"");
+                throw new InvalidQueryException(
+                        "has \"title:-word\": write the exclusion before the field, e.g. \"-title:survey\"");
             }
         }
         next++;
@@ -215,7 +223,10 @@ final class KeywordParser {
         for (Token token : tokens) {
             terms.add(token.term());
             positions.add(token.position() - first);
-            key.append(token.term()).append('@').append(token.position() - first).append(' ');
+            key.append(token.term())
+                    .append('@')
+                    .append(token.position() - first)
+                    .append(' ');
         }
         return new Leaf(LeafKind.PHRASE, fields, List.copyOf(terms), List.copyOf(positions), key.toString());
     }

@@ -27,10 +27,13 @@ final class KeywordQuery {
     static final int ANYWHERE = IN_TITLE | IN_ABSTRACT;
 
     /** A node of a parsed query. */
-    sealed interface Node permits Leaf, And, Or {
-    }
+    sealed interface Node permits Leaf, And, Or {}
 
-    enum LeafKind { TERM, PHRASE, PREFIX }
+    enum LeafKind {
+        TERM,
+        PHRASE,
+        PREFIX
+    }
 
     /**
      * A word (stemmed term), a phrase (stemmed terms at positions) or a prefix (folded, unstemmed),
@@ -64,15 +67,12 @@ final class KeywordQuery {
     }
 
     /** Every {@code must} node and none of the {@code mustNot} nodes. */
-    record And(List<Node> must, List<Node> mustNot) implements Node {
-    }
+    record And(List<Node> must, List<Node> mustNot) implements Node {}
 
     /** At least one of {@code any}. */
-    record Or(List<Node> any) implements Node {
-    }
+    record Or(List<Node> any) implements Node {}
 
-    private KeywordQuery() {
-    }
+    private KeywordQuery() {}
 
     /** Parses with the plain analyzer. */
     static Node parse(String text) throws InvalidQueryException {

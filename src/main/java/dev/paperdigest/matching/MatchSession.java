@@ -23,6 +23,7 @@ public final class MatchSession {
     private final QueryEvaluator evaluator;
     /** {@link Ranking#weight} of each paper, by ordinal. */
     private final double[] weights;
+
     private final Map<QueryKind, Map<String, QueryResult>> results = new EnumMap<>(QueryKind.class);
     private final AtomicLong refused = new AtomicLong();
     private final ThreadLocal<RankingScratch> scratch;
@@ -96,7 +97,10 @@ public final class MatchSession {
                     termLists.add(found[q].termsAt(at));
                 }
             }
-            top.add(new Ranked(day.papers[ord].id(), s.score[ord] * weights[ord], List.copyOf(matchedQueries),
+            top.add(new Ranked(
+                    day.papers[ord].id(),
+                    s.score[ord] * weights[ord],
+                    List.copyOf(matchedQueries),
                     termLists.size() == 1 ? termLists.get(0) : merged(termLists)));
         }
         return new RankedPapers(List.copyOf(top), s.count);

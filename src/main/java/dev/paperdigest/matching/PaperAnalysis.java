@@ -65,15 +65,13 @@ final class PaperAnalysis {
     };
 
     /** Per field: stemmed for title/abstract, folded for their {@code .raw} twins. */
-    static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(STEMMED,
-            Map.of(TITLE + RAW_SUFFIX, FOLDED, ABSTRACT + RAW_SUFFIX, FOLDED));
+    static final Analyzer INDEXING =
+            new PerFieldAnalyzerWrapper(STEMMED, Map.of(TITLE + RAW_SUFFIX, FOLDED, ABSTRACT + RAW_SUFFIX, FOLDED));
 
-    private PaperAnalysis() {
-    }
+    private PaperAnalysis() {}
 
     /** One analysed word: its term, position (gaps where stop words were) and place in the text. */
-    record Token(String term, int position, int start, int end) {
-    }
+    record Token(String term, int position, int start, int end) {}
 
     static List<Token> tokens(Analyzer analyzer, String text) {
         List<Token> tokens = new ArrayList<>();

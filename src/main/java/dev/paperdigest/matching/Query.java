@@ -1,5 +1,4 @@
 package dev.paperdigest.matching;
 
 /** One thing a person follows, as the matcher reads it: a keyword query, an author name or a category. */
-public record Query(QueryKind kind, String text) {
-}
+public record Query(QueryKind kind, String text) {}

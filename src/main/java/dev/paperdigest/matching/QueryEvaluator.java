@@ -1,6 +1,5 @@
 package dev.paperdigest.matching;
 
-import java.util.Arrays;
 import dev.paperdigest.matching.KeywordQuery.And;
 import dev.paperdigest.matching.KeywordQuery.Leaf;
 import dev.paperdigest.matching.KeywordQuery.Node;
@@ -10,6 +9,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,9 @@ final class QueryEvaluator {
         int[] ords = new int[count];
         double[] scores = new double[count];
         int i = 0;
-        for (int ord = bits.nextSetBit(0); ord != DocIdSetIterator.NO_MORE_DOCS;
-             ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        for (int ord = bits.nextSetBit(0);
+                ord != DocIdSetIterator.NO_MORE_DOCS;
+                ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
             double score = 0;
             for (DayIndex.LeafResult leaf : leaves) {
                 score += leaf.score(ord);
@@ -157,7 +158,11 @@ final class QueryEvaluator {
         int[] ords = matching.stream().mapToInt(Integer::intValue).toArray();
         double[] scores = new double[ords.length];
         Arrays.fill(scores, CATEGORY_SCORE);
-        return new QueryResult(ords, scores, ord -> day.categories.get(ord).stream()
-                .filter(category -> ArxivCategories.covers(subscription, category)).toList());
+        return new QueryResult(
+                ords,
+                scores,
+                ord -> day.categories.get(ord).stream()
+                        .filter(category -> ArxivCategories.covers(subscription, category))
+                        .toList());
     }
 }

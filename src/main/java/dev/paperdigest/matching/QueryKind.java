@@ -2,5 +2,7 @@ package dev.paperdigest.matching;
 
 /** What a subscription follows. */
 public enum QueryKind {
-    KEYWORD, AUTHOR, CATEGORY
+    KEYWORD,
+    AUTHOR,
+    CATEGORY
 }

@@ -18,8 +18,7 @@ public record RankedPapers(List<Ranked> top, int total) {
      * @param queries      indexes, into the queries asked with, of those that matched this paper
      * @param matchedTerms the words of the paper that made it match, as written
      */
-    public record Ranked(long paperId, double rank, List<Integer> queries, List<String> matchedTerms) {
-    }
+    public record Ranked(long paperId, double rank, List<Integer> queries, List<String> matchedTerms) {}
 
     public int moreCount() {
         return total - top.size();

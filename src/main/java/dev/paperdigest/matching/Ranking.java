@@ -23,8 +23,7 @@ public final class Ranking {
     static final double UPVOTE_DAMPING = 4.0;
     static final double HALF_LIFE_DAYS = 7.0;
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     public static double rank(double relevance, Integer upvotes, Instant publishedAt, Instant now) {
         return relevance * weight(upvotes, publishedAt, now);
@@ -33,7 +32,9 @@ public final class Ranking {
     /** What a paper's rank owes to its upvotes and age: the same for every query that matches it. */
     static double weight(Integer upvotes, Instant publishedAt, Instant now) {
         double popularity = 1 + Math.log1p(upvotes == null ? 0 : Math.max(0, upvotes)) / UPVOTE_DAMPING;
-        double ageDays = publishedAt == null ? 0 : Math.max(0, Duration.between(publishedAt, now).toHours() / 24.0);
+        double ageDays = publishedAt == null
+                ? 0
+                : Math.max(0, Duration.between(publishedAt, now).toHours() / 24.0);
         double recency = Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
         return popularity * recency;
     }

@@ -12,11 +12,9 @@ import java.util.List;
 public final class SnippetHighlighter {
 
     /** A piece of snippet text; {@code marked} pieces are matched terms. */
-    public record Fragment(String text, boolean marked) {
-    }
+    public record Fragment(String text, boolean marked) {}
 
-    private SnippetHighlighter() {
-    }
+    private SnippetHighlighter() {}
 
     public static List<Fragment> snippet(String text, List<String> terms, int maxChars) {
         return prepare(text).snippet(terms, maxChars);
@@ -91,7 +89,9 @@ public final class SnippetHighlighter {
             int start = 0;
             if (first > maxChars / 3) {
                 start = text.lastIndexOf(". ", first);
-                start = start < 0 || first - start > maxChars / 2 ? text.lastIndexOf(' ', Math.max(0, first - maxChars / 4)) + 1 : start + 2;
+                start = start < 0 || first - start > maxChars / 2
+                        ? text.lastIndexOf(' ', Math.max(0, first - maxChars / 4)) + 1
+                        : start + 2;
             }
             int end = Math.min(text.length(), start + maxChars);
             if (end < text.length()) {

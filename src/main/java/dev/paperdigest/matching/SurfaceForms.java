@@ -22,7 +22,8 @@ final class SurfaceForms {
         static FieldTokens of(String text) {
             List<Token> tokens = PaperAnalysis.tokens(PaperAnalysis.STEMMED, text);
             int n = tokens.size();
-            FieldTokens ft = new FieldTokens(text == null ? "" : text, new String[n], new int[n], new int[n], new int[n]);
+            FieldTokens ft =
+                    new FieldTokens(text == null ? "" : text, new String[n], new int[n], new int[n], new int[n]);
             for (int i = 0; i < n; i++) {
                 Token t = tokens.get(i);
                 ft.terms[i] = t.term();
@@ -98,7 +99,9 @@ final class SurfaceForms {
             while (at < ft.terms.length && ft.positions[at] < wanted) {
                 at++;
             }
-            if (at == ft.terms.length || ft.positions[at] != wanted || !ft.terms[at].equals(leaf.terms().get(j))) {
+            if (at == ft.terms.length
+                    || ft.positions[at] != wanted
+                    || !ft.terms[at].equals(leaf.terms().get(j))) {
                 return -1;
             }
         }

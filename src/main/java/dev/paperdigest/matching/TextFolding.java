@@ -22,8 +22,7 @@ public final class TextFolding {
     /** Marks stay inside a word: ASCII folding leaves a separately written accent in place, as the index does. */
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
-    private TextFolding() {
-    }
+    private TextFolding() {}
 
     /**
      * The text folded as the analyzers fold a word. Each character folds on its own, whatever

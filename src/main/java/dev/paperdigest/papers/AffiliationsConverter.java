@@ -2,6 +2,7 @@ package dev.paperdigest.papers;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

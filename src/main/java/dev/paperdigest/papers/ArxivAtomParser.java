@@ -1,6 +1,12 @@
 package dev.paperdigest.papers;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -8,11 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The arXiv export API's Atom feed ({@code /api/query}), read with StAX entry by entry. Reads the
@@ -57,6 +58,7 @@ public class ArxivAtomParser implements PaperFeedParser {
         public int entries;
         /** Newest and oldest {@code published} of the accepted entries, null when none. */
         public Instant newestPublished;
+
         public Instant oldestPublished;
     }
 
@@ -70,7 +72,8 @@ public class ArxivAtomParser implements PaperFeedParser {
         XMLStreamReader xml = null;
         try {
             xml = factory.createXMLStreamReader(in);
-            if (xml.nextTag() != XMLStreamConstants.START_ELEMENT || !"feed".equals(xml.getLocalName())
+            if (xml.nextTag() != XMLStreamConstants.START_ELEMENT
+                    || !"feed".equals(xml.getLocalName())
                     || !ATOM.equals(xml.getNamespaceURI())) {
                 throw new IOException("not an Atom feed (root element " + xml.getLocalName() + ")");
             }
@@ -257,8 +260,8 @@ public class ArxivAtomParser implements PaperFeedParser {
         final List<String> affiliations = new ArrayList<>();
 
         PaperRecord toRecord() {
-            ArxivId arxivId = ArxivId.parse(id)
-                    .orElseThrow(() -> new IllegalArgumentException("not an arXiv id: " + id));
+            ArxivId arxivId =
+                    ArxivId.parse(id).orElseThrow(() -> new IllegalArgumentException("not an arXiv id: " + id));
             List<String> ordered = new ArrayList<>();
             addCategory(ordered, primary);
             categories.forEach(c -> addCategory(ordered, c));
@@ -266,10 +269,27 @@ public class ArxivAtomParser implements PaperFeedParser {
             if ((cleanDoi == null || cleanDoi.isEmpty()) && doiLink != null) {
                 cleanDoi = doiLink.replaceFirst("^https?://(dx\\.)?doi\\.org/", "");
             }
-            return new PaperRecord(arxivId.id(), arxivId.version(), PaperText.collapse(title),
-                    PaperText.collapse(summary), authors, ordered, instant("published", published),
-                    instant("updated", updated), null, null, SOURCE, null, emptyToNull(comment),
-                    emptyToNull(journalRef), emptyToNull(cleanDoi), null, null, null, List.of(), affiliations,
+            return new PaperRecord(
+                    arxivId.id(),
+                    arxivId.version(),
+                    PaperText.collapse(title),
+                    PaperText.collapse(summary),
+                    authors,
+                    ordered,
+                    instant("published", published),
+                    instant("updated", updated),
+                    null,
+                    null,
+                    SOURCE,
+                    null,
+                    emptyToNull(comment),
+                    emptyToNull(journalRef),
+                    emptyToNull(cleanDoi),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    affiliations,
                     emptyToNull(pdf));
         }
 

@@ -11,8 +11,8 @@ public record ArxivId(String id, Integer version) {
     private static final String BASE_ID = "\\d{4}\\.\\d{4,5}|[a-zA-Z-]+(?:\\.[A-Z]{2})?/\\d{7}";
 
     private static final Pattern FORM = Pattern.compile(
-            "^(?:https?://(?:export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:)?"
-                    + "(" + BASE_ID + ")(?:v(\\d+))?(?:\\.pdf)?$",
+            "^(?:https?://(?:export\\.)?arxiv\\.org/(?:abs|pdf)/|arxiv:)?" + "(" + BASE_ID
+                    + ")(?:v(\\d+))?(?:\\.pdf)?$",
             Pattern.CASE_INSENSITIVE);
 
     /** Accepts {@code 2401.01234v2}, {@code hep-th/9901001}, {@code arXiv:…} and abs/pdf URLs. */
@@ -30,7 +30,10 @@ public record ArxivId(String id, Integer version) {
             // the archive of an old-style id is lower case, its subject class upper case
             String archive = id.substring(0, slash);
             int dot = archive.indexOf('.');
-            archive = dot < 0 ? archive.toLowerCase() : archive.substring(0, dot).toLowerCase() + archive.substring(dot).toUpperCase();
+            archive = dot < 0
+                    ? archive.toLowerCase()
+                    : archive.substring(0, dot).toLowerCase()
+                            + archive.substring(dot).toUpperCase();
             id = archive + id.substring(slash);
         }
         return Optional.of(new ArxivId(id, m.group(2) == null ? null : Integer.valueOf(m.group(2))));
@@ -41,6 +44,8 @@ public record ArxivId(String id, Integer version) {
      * of an old-style id in lower case and its subject class in upper case.
      */
     public static boolean isBaseId(String raw) {
-        return parse(raw).filter(parsed -> parsed.version() == null && parsed.id().equals(raw)).isPresent();
+        return parse(raw)
+                .filter(parsed -> parsed.version() == null && parsed.id().equals(raw))
+                .isPresent();
     }
 }

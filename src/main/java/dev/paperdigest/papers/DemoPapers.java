@@ -1,10 +1,9 @@
 package dev.paperdigest.papers;
 
-import java.time.Instant;
-import dev.paperdigest.common.Dates;
-import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperdigest.common.Dates;
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.SiteConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -68,11 +68,24 @@ public class DemoPapers {
                 String category = seed.path("category").asText(null);
                 records.add(new PaperRecord(
                         seed.hasNonNull("arxivId") ? seed.get("arxivId").asText() : demoId(title),
-                        null, title, PaperText.clean(seed.path("abstract").asText(null)),
-                        authors, category == null ? List.of() : List.of("cs." + category),
-                        published(seed.path("published").asText(null)), null,
-                        seed.hasNonNull("upvotes") ? seed.get("upvotes").asInt() : null, null,
-                        "demo", null, null, null, null, null, null, null, List.of()));
+                        null,
+                        title,
+                        PaperText.clean(seed.path("abstract").asText(null)),
+                        authors,
+                        category == null ? List.of() : List.of("cs." + category),
+                        published(seed.path("published").asText(null)),
+                        null,
+                        seed.hasNonNull("upvotes") ? seed.get("upvotes").asInt() : null,
+                        null,
+                        "demo",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("bundled demo papers unreadable", e);
@@ -85,7 +98,9 @@ public class DemoPapers {
             return null;
         }
         try {
-            return LocalDate.parse(pageDate, Dates.DAY).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(pageDate, Dates.DAY)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null; // "Jan 21" without a year: unknown
         }

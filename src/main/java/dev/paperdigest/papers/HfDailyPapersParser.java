@@ -81,12 +81,26 @@ public class HfDailyPapersParser implements PaperFeedParser {
             keywords.add(PaperText.clean(keyword.asText()));
         }
         Instant listedAt = instant(item, "publishedAt");
-        return new PaperRecord(id.id(), null, title, summary, authors, List.of(),
-                instant(paper, "publishedAt"), null,
-                integer(paper, "upvotes"), integer(item, "numComments"),
-                SOURCE, listedAt == null ? null : LocalDate.ofInstant(listedAt, ZoneOffset.UTC),
-                null, null, null,
-                text(paper, "githubRepo"), text(paper, "projectPage"), text(item, "thumbnail"), keywords);
+        return new PaperRecord(
+                id.id(),
+                null,
+                title,
+                summary,
+                authors,
+                List.of(),
+                instant(paper, "publishedAt"),
+                null,
+                integer(paper, "upvotes"),
+                integer(item, "numComments"),
+                SOURCE,
+                listedAt == null ? null : LocalDate.ofInstant(listedAt, ZoneOffset.UTC),
+                null,
+                null,
+                null,
+                text(paper, "githubRepo"),
+                text(paper, "projectPage"),
+                text(item, "thumbnail"),
+                keywords);
     }
 
     private static String firstText(JsonNode first, JsonNode second, String field) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,14 +77,26 @@ public class JsonLinesParser implements PaperFeedParser {
         String rawId = text(line, "arxiv_id", "id");
         ArxivId id = ArxivId.parse(rawId).orElseThrow(() -> new IllegalArgumentException("not an arXiv id: " + rawId));
         Integer version = integer(line, "version");
-        return new PaperRecord(id.id(), version != null ? version : id.version(),
-                PaperText.clean(text(line, "title")), PaperText.clean(text(line, "abstract", "summary")),
-                authors(line.get("authors")), words(line.get("categories")),
-                instant(line, "published"), instant(line, "updated"),
-                integer(line, "upvotes"), integer(line, "num_comments"), SOURCE, date(line, "listed_on"),
-                PaperText.clean(text(line, "comment")), PaperText.clean(text(line, "journal_ref")),
-                PaperText.clean(text(line, "doi")), text(line, "github_repo"), text(line, "project_page"),
-                null, List.of());
+        return new PaperRecord(
+                id.id(),
+                version != null ? version : id.version(),
+                PaperText.clean(text(line, "title")),
+                PaperText.clean(text(line, "abstract", "summary")),
+                authors(line.get("authors")),
+                words(line.get("categories")),
+                instant(line, "published"),
+                instant(line, "updated"),
+                integer(line, "upvotes"),
+                integer(line, "num_comments"),
+                SOURCE,
+                date(line, "listed_on"),
+                PaperText.clean(text(line, "comment")),
+                PaperText.clean(text(line, "journal_ref")),
+                PaperText.clean(text(line, "doi")),
+                text(line, "github_repo"),
+                text(line, "project_page"),
+                null,
+                List.of());
     }
 
     private static List<String> authors(JsonNode node) {

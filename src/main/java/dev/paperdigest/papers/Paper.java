@@ -1,13 +1,11 @@
 package dev.paperdigest.papers;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import java.util.Collection;
-import java.util.Locale;
 import dev.paperdigest.common.LinesConverter;
 import dev.paperdigest.common.WordsConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -20,7 +18,9 @@ import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** One paper, one row per arXiv id whatever the source or version. */
@@ -37,20 +37,27 @@ public class Paper extends PanacheEntityBase {
 
     /** Without version; demo papers that have none carry a {@code demo-} id and no arXiv links. */
     public String arxivId;
+
     public Integer latestVersion;
     public String title;
+
     @Column(name = "abstract_text")
     public String abstractText;
+
     @Convert(converter = LinesConverter.class)
     public List<String> authors = new ArrayList<>();
+
     @Convert(converter = WordsConverter.class)
     public List<String> categories = new ArrayList<>();
+
     public Instant publishedAt;
     public Instant updatedAt;
     public Integer upvotes;
     public Integer numComments;
+
     @Convert(converter = WordsConverter.class)
     public List<String> sources = new ArrayList<>();
+
     public LocalDate listedOn;
     public Instant firstSeenAt;
     public Instant lastSeenAt;
@@ -58,12 +65,14 @@ public class Paper extends PanacheEntityBase {
     public Instant matchedAt;
     /** The match round it entered matching with (rounds are numbered in order); null until then. */
     public Long matchRound;
+
     public String comment;
     public String journalRef;
     public String doi;
     public String githubRepo;
     public String projectPage;
     public String thumbnailUrl;
+
     @Convert(converter = LinesConverter.class)
     public List<String> aiKeywords = new ArrayList<>();
     /**
@@ -89,20 +98,27 @@ public class Paper extends PanacheEntityBase {
      * stored by transactions that have not committed yet are not seen, so they go to a later round.
      */
     public static int enterRound(long round, Instant now) {
-        return update("matchRound = ?1, matchedAt = ?2 where matchRound is null and sources <> ?3",
-                round, now, List.of(DEMO_SOURCE));
+        return update(
+                "matchRound = ?1, matchedAt = ?2 where matchRound is null and sources <> ?3",
+                round,
+                now,
+                List.of(DEMO_SOURCE));
     }
 
     /** The newest match round, or 0 before the first. */
     public static long latestRound() {
-        Long round = getEntityManager().createQuery("select max(p.matchRound) from Paper p", Long.class).getSingleResult();
+        Long round = getEntityManager()
+                .createQuery("select max(p.matchRound) from Paper p", Long.class)
+                .getSingleResult();
         return round == null ? 0 : round;
     }
 
     /** The newest round that entered matching before {@code instant}, or 0 if none did. */
     public static long latestRoundBefore(Instant instant) {
-        Long round = getEntityManager().createQuery("select max(p.matchRound) from Paper p where p.matchedAt < ?1", Long.class)
-                .setParameter(1, instant).getSingleResult();
+        Long round = getEntityManager()
+                .createQuery("select max(p.matchRound) from Paper p where p.matchedAt < ?1", Long.class)
+                .setParameter(1, instant)
+                .getSingleResult();
         return round == null ? 0 : round;
     }
 
@@ -121,8 +137,11 @@ public class Paper extends PanacheEntityBase {
      * a cache of {@link #listSinceRound} is good for.
      */
     public static String unmatchedVersion() {
-        Object[] unmatched = getEntityManager().createQuery("select count(p), max(p.lastSeenAt) from Paper p "
-                + "where p.matchRound is null", Object[].class).getSingleResult();
+        Object[] unmatched = getEntityManager()
+                .createQuery(
+                        "select count(p), max(p.lastSeenAt) from Paper p " + "where p.matchRound is null",
+                        Object[].class)
+                .getSingleResult();
         return latestRound() + "/" + unmatched[0] + "/" + unmatched[1];
     }
 
@@ -138,9 +157,14 @@ public class Paper extends PanacheEntityBase {
 
     /** The trending list of a day: most upvoted first, then the newest. */
     public static List<Paper> listTrending(LocalDate day, int limit) {
-        return find("listedOn = ?1", Sort.by("upvotes", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                .and("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                .and("id"), day).page(Page.ofSize(limit)).list();
+        return find(
+                        "listedOn = ?1",
+                        Sort.by("upvotes", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                                .and("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                                .and("id"),
+                        day)
+                .page(Page.ofSize(limit))
+                .list();
     }
 
     /** Newest first; {@code q} looks in id, title and abstract, case-insensitively. */
@@ -149,17 +173,28 @@ public class Paper extends PanacheEntityBase {
         Parameters params = new Parameters();
         if (q != null && !q.isBlank()) {
             // an explicit escape character: with the default one, a backslash, a search for \a is an error on H2
-            where.append(" and (lower(title) like :q escape '!' or lower(abstractText) like :q escape '!' or arxivId = :id)");
-            params.and("q", "%" + q.strip().toLowerCase(Locale.ROOT)
-                            .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+            where.append(
+                    " and (lower(title) like :q escape '!' or lower(abstractText) like :q escape '!' or arxivId = :id)");
+            params.and(
+                            "q",
+                            "%"
+                                    + q.strip()
+                                            .toLowerCase(Locale.ROOT)
+                                            .replace("!", "!!")
+                                            .replace("%", "!%")
+                                            .replace("_", "!_")
+                                    + "%")
                     .and("id", q.strip());
         }
         if (since != null) {
             where.append(" and firstSeenAt >= :since");
             params.and("since", since);
         }
-        return find(where.toString(), Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                .and("id", Sort.Direction.Descending), params);
+        return find(
+                where.toString(),
+                Sort.by("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                        .and("id", Sort.Direction.Descending),
+                params);
     }
 
     public boolean isOnArxiv() {

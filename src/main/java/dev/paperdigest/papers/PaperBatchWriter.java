@@ -1,6 +1,7 @@
 package dev.paperdigest.papers;
 
 import dev.paperdigest.common.ImportReport;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,12 +74,10 @@ public class PaperBatchWriter implements PaperFeedParser.Sink {
     }
 
     /** Called with how many entries were seen since the last call. */
-    protected void moreEntries(int count) {
-    }
+    protected void moreEntries(int count) {}
 
     /** Called after each batch is stored and added to the report. */
-    protected void stored() {
-    }
+    protected void stored() {}
 
     private void seen(int index) {
         if (index + 1 > entries) {

@@ -12,8 +12,8 @@ import java.util.List;
 public final class PaperDisplay {
 
     static final int AUTHORS_SHOWN = 5;
-    private PaperDisplay() {
-    }
+
+    private PaperDisplay() {}
 
     /** Up to five names; a longer list is cut to three with "et al." and the count. */
     static String authors(List<String> authors) {

@@ -1,6 +1,7 @@
 package dev.paperdigest.papers;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public class PaperFormats {
             case "application/json" -> Optional.of(hf);
             case "application/atom+xml", "application/xml", "text/xml" -> Optional.of(arxiv);
             case "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines" ->
-                    Optional.of(jsonLines);
+                Optional.of(jsonLines);
             default -> Optional.empty();
         };
     }

@@ -1,14 +1,14 @@
 package dev.paperdigest.papers;
 
-import java.util.Comparator;
-import dev.paperdigest.common.SizeLimitedInputStream;
-import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.SizeLimitedInputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Comparator;
 
 /**
  * Streams a document through its parser into the store in batches ({@link PaperBatchWriter}), each
@@ -34,7 +34,8 @@ public class PaperImporter {
         } catch (IOException e) {
             // parsers throw IOException for a broken document; store failures propagate as they are
             String reason = e instanceof JsonProcessingException json && json.getLocation() != null
-                    ? json.getOriginalMessage() + " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")"
+                    ? json.getOriginalMessage() + " (line " + json.getLocation().getLineNr() + ", column "
+                            + json.getLocation().getColumnNr() + ")"
                     : e.getMessage();
             LOG.infof("document malformed after %d entries: %s", writer.entries(), reason);
             report.received++;

@@ -1,10 +1,10 @@
 package dev.paperdigest.papers;
 
-import java.util.Arrays;
-import java.util.stream.Stream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A paper as one source reported it, already cleaned (see {@link PaperText}). Fields a source
@@ -42,31 +42,105 @@ public record PaperRecord(
         categories = categories == null ? List.of() : List.copyOf(categories);
         aiKeywords = aiKeywords == null ? List.of() : List.copyOf(aiKeywords);
         affiliations = affiliations == null || affiliations.stream().allMatch(String::isEmpty)
-                ? List.of() : List.copyOf(affiliations);
+                ? List.of()
+                : List.copyOf(affiliations);
     }
 
     /** Without affiliations and PDF link (sources that have neither). */
-    public PaperRecord(String arxivId, Integer version, String title, String abstractText, List<String> authors,
-            List<String> categories, Instant publishedAt, Instant updatedAt, Integer upvotes, Integer numComments,
-            String source, LocalDate listedOn, String comment, String journalRef, String doi, String githubRepo,
-            String projectPage, String thumbnailUrl, List<String> aiKeywords) {
-        this(arxivId, version, title, abstractText, authors, categories, publishedAt, updatedAt, upvotes, numComments,
-                source, listedOn, comment, journalRef, doi, githubRepo, projectPage, thumbnailUrl, aiKeywords,
-                List.of(), null);
+    public PaperRecord(
+            String arxivId,
+            Integer version,
+            String title,
+            String abstractText,
+            List<String> authors,
+            List<String> categories,
+            Instant publishedAt,
+            Instant updatedAt,
+            Integer upvotes,
+            Integer numComments,
+            String source,
+            LocalDate listedOn,
+            String comment,
+            String journalRef,
+            String doi,
+            String githubRepo,
+            String projectPage,
+            String thumbnailUrl,
+            List<String> aiKeywords) {
+        this(
+                arxivId,
+                version,
+                title,
+                abstractText,
+                authors,
+                categories,
+                publishedAt,
+                updatedAt,
+                upvotes,
+                numComments,
+                source,
+                listedOn,
+                comment,
+                journalRef,
+                doi,
+                githubRepo,
+                projectPage,
+                thumbnailUrl,
+                aiKeywords,
+                List.of(),
+                null);
     }
 
     /** The same record with the categories another source knows (Hugging Face items carry none). */
     public PaperRecord withCategories(List<String> knownCategories) {
-        return new PaperRecord(arxivId, version, title, abstractText, authors, knownCategories, publishedAt, updatedAt,
-                upvotes, numComments, source, listedOn, comment, journalRef, doi, githubRepo, projectPage,
-                thumbnailUrl, aiKeywords, affiliations, pdfLink);
+        return new PaperRecord(
+                arxivId,
+                version,
+                title,
+                abstractText,
+                authors,
+                knownCategories,
+                publishedAt,
+                updatedAt,
+                upvotes,
+                numComments,
+                source,
+                listedOn,
+                comment,
+                journalRef,
+                doi,
+                githubRepo,
+                projectPage,
+                thumbnailUrl,
+                aiKeywords,
+                affiliations,
+                pdfLink);
     }
 
     /** The same record listed on another day (a Hugging Face run lists items on the day it asked for). */
     public PaperRecord withListedOn(LocalDate day) {
-        return new PaperRecord(arxivId, version, title, abstractText, authors, categories, publishedAt, updatedAt,
-                upvotes, numComments, source, day, comment, journalRef, doi, githubRepo, projectPage,
-                thumbnailUrl, aiKeywords, affiliations, pdfLink);
+        return new PaperRecord(
+                arxivId,
+                version,
+                title,
+                abstractText,
+                authors,
+                categories,
+                publishedAt,
+                updatedAt,
+                upvotes,
+                numComments,
+                source,
+                day,
+                comment,
+                journalRef,
+                doi,
+                githubRepo,
+                projectPage,
+                thumbnailUrl,
+                aiKeywords,
+                affiliations,
+                pdfLink);
     }
 
     /** Why this record cannot become a paper, or null when it can. */
@@ -93,7 +167,9 @@ public record PaperRecord(
             if (link != null && link.length() > MAX_LINK) {
                 return "link longer than " + MAX_LINK + " characters";
             }
-            if (link != null && !link.isEmpty() && !link.regionMatches(true, 0, "https://", 0, 8)
+            if (link != null
+                    && !link.isEmpty()
+                    && !link.regionMatches(true, 0, "https://", 0, 8)
                     && !link.regionMatches(true, 0, "http://", 0, 7)) {
                 return "link is not an http(s) address: " + abbreviated(link);
             }
@@ -110,10 +186,21 @@ public record PaperRecord(
 
     /** PostgreSQL stores no NUL in text: one would fail the whole batch. */
     private boolean hasNul() {
-        Stream<String> texts = Stream.of(arxivId, title, abstractText, source, comment,
-                journalRef, doi, githubRepo, projectPage, thumbnailUrl, pdfLink);
+        Stream<String> texts = Stream.of(
+                arxivId,
+                title,
+                abstractText,
+                source,
+                comment,
+                journalRef,
+                doi,
+                githubRepo,
+                projectPage,
+                thumbnailUrl,
+                pdfLink);
         return Stream.of(texts, authors.stream(), categories.stream(), aiKeywords.stream(), affiliations.stream())
-                .flatMap(s -> s).anyMatch(text -> text != null && text.indexOf('\u0000') >= 0);
+                .flatMap(s -> s)
+                .anyMatch(text -> text != null && text.indexOf('\u0000') >= 0);
     }
 
     private static String abbreviated(String text) {

@@ -30,8 +30,7 @@ public class PaperStore {
     }
 
     /** A record with its position in the document it came from, for rejections. */
-    public record Indexed(int index, PaperRecord record) {
-    }
+    public record Indexed(int index, PaperRecord record) {}
 
     @Transactional
     public ImportReport upsert(List<PaperRecord> records) {
@@ -112,8 +111,8 @@ public class PaperStore {
     /** @return whether anything changed */
     private boolean merge(Paper paper, PaperRecord record) {
         Merge merge = new Merge();
-        boolean newerText = record.version() != null
-                && (paper.latestVersion == null || record.version() > paper.latestVersion);
+        boolean newerText =
+                record.version() != null && (paper.latestVersion == null || record.version() > paper.latestVersion);
         if (newerText) {
             paper.latestVersion = merge.set(paper.latestVersion, record.version());
             paper.title = merge.set(paper.title, record.title());
@@ -123,7 +122,8 @@ public class PaperStore {
         if (paper.authors.isEmpty() || newerText && !record.authors().isEmpty()) {
             paper.authors = merge.setList(paper.authors, record.authors());
             paper.authorAffiliations = merge.setList(paper.authorAffiliations, record.affiliations());
-        } else if (paper.authorAffiliations.isEmpty() && !record.affiliations().isEmpty()
+        } else if (paper.authorAffiliations.isEmpty()
+                && !record.affiliations().isEmpty()
                 && paper.authors.equals(record.authors())) {
             paper.authorAffiliations = merge.setList(paper.authorAffiliations, record.affiliations());
         }

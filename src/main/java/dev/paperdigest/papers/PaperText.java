@@ -12,11 +12,10 @@ public final class PaperText {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
-    private static final Map<String, String> NAMED = Map.of(
-            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
+    private static final Map<String, String> NAMED =
+            Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
 
-    private PaperText() {
-    }
+    private PaperText() {}
 
     public static String clean(String raw) {
         if (raw == null) {

@@ -45,6 +45,7 @@ public class ConfirmPage {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
     public TemplateInstance confirm(@QueryParam("token") String token) {
         Subscriber subscriber = service.confirm(token);
-        return Templates.confirmed(subscriber, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
+        return Templates.confirmed(
+                subscriber, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
     }
 }

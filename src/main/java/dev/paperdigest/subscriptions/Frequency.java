@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum Frequency {
-    DAILY, WEEKLY;
+    DAILY,
+    WEEKLY;
 
     public String formValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -21,6 +21,9 @@ public class LinkPages {
             case UNKNOWN_SUBSCRIBER -> Response.Status.NOT_FOUND;
             case INVALID -> Response.Status.BAD_REQUEST;
         };
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.refused(e.refusal.message)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.refused(e.refusal.message))
+                .build();
     }
 }

@@ -78,7 +78,8 @@ public class LinkTokens {
         }
         Optional<Subscriber> subscriber = Subscriber.findByPublicId(parts[0]);
         String body = parts[0] + "." + parts[1] + "." + parts[2];
-        byte[] expected = mac(body, subscriber.map(s -> s.tokenGeneration).orElse(0)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected =
+                mac(body, subscriber.map(s -> s.tokenGeneration).orElse(0)).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) {
             throw new RefusedLinkException(Refusal.INVALID);
         }
@@ -108,7 +109,8 @@ public class LinkTokens {
         byte[] given = parts[3].getBytes(StandardCharsets.US_ASCII);
         return Subscriber.findByPublicId(parts[0]).filter(subscriber -> {
             for (int generation = subscriber.tokenGeneration - 1;
-                 generation >= Math.max(0, subscriber.tokenGeneration - REVOKED_LOOKBACK); generation--) {
+                    generation >= Math.max(0, subscriber.tokenGeneration - REVOKED_LOOKBACK);
+                    generation--) {
                 if (MessageDigest.isEqual(mac(body, generation).getBytes(StandardCharsets.US_ASCII), given)) {
                     return true;
                 }

@@ -21,8 +21,14 @@ public class ManagePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance manage(Subscriber subscriber, SubscriptionForm form, FormErrors errors,
-                                              String token, String unsubscribeUrl, boolean saved, boolean revoked);
+        static native TemplateInstance manage(
+                Subscriber subscriber,
+                SubscriptionForm form,
+                FormErrors errors,
+                String token,
+                String unsubscribeUrl,
+                boolean saved,
+                boolean revoked);
     }
 
     private final SubscriptionService service;
@@ -30,7 +36,8 @@ public class ManagePage {
     private final LinkTokens tokens;
     private final PublicLinks links;
 
-    public ManagePage(SubscriptionService service, SubscriptionFormValidator validator, LinkTokens tokens, PublicLinks links) {
+    public ManagePage(
+            SubscriptionService service, SubscriptionFormValidator validator, LinkTokens tokens, PublicLinks links) {
         this.service = service;
         this.validator = validator;
         this.tokens = tokens;
@@ -50,7 +57,10 @@ public class ManagePage {
     public Response revoke(@QueryParam("token") String token) {
         Subscriber subscriber = service.revokeLinks(token);
         String fresh = tokens.issue(subscriber, LinkPurpose.MANAGE);
-        return Response.seeOther(UriBuilder.fromPath("/manage").queryParam("token", fresh).queryParam("revoked", true).build())
+        return Response.seeOther(UriBuilder.fromPath("/manage")
+                        .queryParam("token", fresh)
+                        .queryParam("revoked", true)
+                        .build())
                 .build();
     }
 
@@ -62,15 +72,29 @@ public class ManagePage {
         SubscriptionRequest valid = validator.validate(form, false, errors);
         if (valid == null) {
             form.email = subscriber.email;
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(subscriber, form, errors, token, false, false)).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page(subscriber, form, errors, token, false, false))
+                    .build();
         }
         Subscriber saved = service.update(token, valid);
-        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false)).build();
+        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false))
+                .build();
     }
 
-    private TemplateInstance page(Subscriber subscriber, SubscriptionForm form, FormErrors errors, String token, boolean saved,
-                                  boolean revoked) {
-        return Templates.manage(subscriber, form, errors, token,
-                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)), saved, revoked);
+    private TemplateInstance page(
+            Subscriber subscriber,
+            SubscriptionForm form,
+            FormErrors errors,
+            String token,
+            boolean saved,
+            boolean revoked) {
+        return Templates.manage(
+                subscriber,
+                form,
+                errors,
+                token,
+                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)),
+                saved,
+                revoked);
     }
 }

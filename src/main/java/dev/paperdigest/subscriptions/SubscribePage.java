@@ -32,7 +32,8 @@ public class SubscribePage {
     private final SubscriptionService service;
     private final SubscribeRateLimiter rateLimiter;
 
-    public SubscribePage(SubscriptionFormValidator validator, SubscriptionService service, SubscribeRateLimiter rateLimiter) {
+    public SubscribePage(
+            SubscriptionFormValidator validator, SubscriptionService service, SubscribeRateLimiter rateLimiter) {
         this.validator = validator;
         this.service = service;
         this.rateLimiter = rateLimiter;
@@ -53,14 +54,18 @@ public class SubscribePage {
         }
         SubscriptionRequest valid = validator.validate(form, true, errors);
         if (valid == null) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.form(form, errors)).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(form, errors))
+                    .build();
         }
         try {
             service.subscribe(valid);
         } catch (RuntimeException e) {
             LOG.error("sign-up email could not be sent", e);
             errors.add("form", "We could not send you an email just now. Please try again in a few minutes.");
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(Templates.form(form, errors)).build();
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(Templates.form(form, errors))
+                    .build();
         }
         return Response.ok(Templates.checkInbox(valid.email())).build();
     }

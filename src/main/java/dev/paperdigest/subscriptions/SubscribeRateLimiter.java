@@ -56,15 +56,23 @@ public class SubscribeRateLimiter {
     }
 
     private int count(String client, long hour) {
-        int updated = em.createNativeQuery("UPDATE sign_up_count SET posts = posts + 1 WHERE client = ?1 AND clock_hour = ?2")
-                .setParameter(1, client).setParameter(2, hour).executeUpdate();
+        int updated = em.createNativeQuery(
+                        "UPDATE sign_up_count SET posts = posts + 1 WHERE client = ?1 AND clock_hour = ?2")
+                .setParameter(1, client)
+                .setParameter(2, hour)
+                .executeUpdate();
         if (updated == 0) {
             em.createNativeQuery("INSERT INTO sign_up_count (client, clock_hour, posts) VALUES (?1, ?2, 1)")
-                    .setParameter(1, client).setParameter(2, hour).executeUpdate();
+                    .setParameter(1, client)
+                    .setParameter(2, hour)
+                    .executeUpdate();
             return 1;
         }
         return ((Number) em.createNativeQuery("SELECT posts FROM sign_up_count WHERE client = ?1 AND clock_hour = ?2")
-                .setParameter(1, client).setParameter(2, hour).getSingleResult()).intValue();
+                        .setParameter(1, client)
+                        .setParameter(2, hour)
+                        .getSingleResult())
+                .intValue();
     }
 
     /** Keeps the table to the current and the last hour. */
@@ -75,8 +83,10 @@ public class SubscribeRateLimiter {
 
     int prune(Instant now) {
         long previousHour = now.toEpochMilli() / HOUR_MILLIS - 1;
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("DELETE FROM sign_up_count WHERE clock_hour < ?1")
-                .setParameter(1, previousHour).executeUpdate());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("DELETE FROM sign_up_count WHERE clock_hour < ?1")
+                        .setParameter(1, previousHour)
+                        .executeUpdate());
     }
 
     /** The address as counted: IPv4 whole, IPv6 by its first 64 bits. */

@@ -2,7 +2,6 @@ package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.matching.QueryKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -42,11 +41,15 @@ public class Subscriber extends PanacheEntityBase {
     public Long id;
     /** Random; links name it instead of the row id so ids reveal nothing. */
     public String publicId;
+
     public String email;
+
     @Enumerated(EnumType.STRING)
     public SubscriberStatus status;
+
     @Enumerated(EnumType.STRING)
     public Frequency frequency;
+
     public int sendHour;
     public String timeZone;
     public Instant createdAt;
@@ -54,6 +57,7 @@ public class Subscriber extends PanacheEntityBase {
     public Instant unsubscribedAt;
     /** Raising it revokes every link sent so far. */
     public int tokenGeneration;
+
     public LocalDate confirmationsDay;
     public int confirmationsSent;
     /** The last match round their digests took into account; papers of later rounds are still to come. */
@@ -77,10 +81,15 @@ public class Subscriber extends PanacheEntityBase {
         return find("publicId", publicId).firstResultOptional();
     }
 
-
     /** What a digest run reads of a subscriber. */
-    public record Schedule(long id, String publicId, Frequency frequency, int sendHour, String timeZone, long matchedThrough,
-                           Instant nextDigestAt) {
+    public record Schedule(
+            long id,
+            String publicId,
+            Frequency frequency,
+            int sendHour,
+            String timeZone,
+            long matchedThrough,
+            Instant nextDigestAt) {
         public ZoneId zone() {
             return ZoneId.of(timeZone);
         }
@@ -91,19 +100,29 @@ public class Subscriber extends PanacheEntityBase {
 
     /** Active subscribers with ids after {@code afterId} up to {@code lastId}, in id order. */
     public static List<Schedule> listActive(long afterId, long lastId, int limit) {
-        return getEntityManager().createQuery(SCHEDULE + "where s.status = ?1 and s.id > ?2 and s.id <= ?3 order by s.id",
-                        Schedule.class)
-                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, afterId).setParameter(3, lastId).setMaxResults(limit)
+        return getEntityManager()
+                .createQuery(
+                        SCHEDULE + "where s.status = ?1 and s.id > ?2 and s.id <= ?3 order by s.id", Schedule.class)
+                .setParameter(1, SubscriberStatus.ACTIVE)
+                .setParameter(2, afterId)
+                .setParameter(3, lastId)
+                .setMaxResults(limit)
                 .getResultList();
     }
 
     /** Of the active subscribers with ids after {@code afterId} up to {@code lastId}, those the scheduled tick should look at by {@code now}. */
     public static List<Schedule> listDue(Instant now, long afterId, long lastId, int limit) {
-        return getEntityManager().createQuery(SCHEDULE
+        return getEntityManager()
+                .createQuery(
+                        SCHEDULE
                                 + "where s.status = ?1 and s.nextDigestAt <= ?2 and s.id > ?3 and s.id <= ?4 order by s.id",
                         Schedule.class)
-                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, now).setParameter(3, afterId).setParameter(4, lastId)
-                .setMaxResults(limit).getResultList();
+                .setParameter(1, SubscriberStatus.ACTIVE)
+                .setParameter(2, now)
+                .setParameter(3, afterId)
+                .setParameter(4, lastId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /**
@@ -112,20 +131,26 @@ public class Subscriber extends PanacheEntityBase {
      */
     @SuppressWarnings("unchecked")
     public static List<Long> shardBoundaries(int step) {
-        List<Number> ids = getEntityManager().createNativeQuery("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n "
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n "
                         + "FROM subscriber WHERE status = 'ACTIVE') numbered WHERE MOD(n, ?1) = 0 ORDER BY id")
-                .setParameter(1, step).getResultList();
+                .setParameter(1, step)
+                .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
     public static boolean anyDue(Instant now) {
-        return !getEntityManager().createQuery("select s.id from Subscriber s where s.status = ?1 and s.nextDigestAt <= ?2", Long.class)
-                .setParameter(1, SubscriberStatus.ACTIVE).setParameter(2, now).setMaxResults(1).getResultList().isEmpty();
+        return !getEntityManager()
+                .createQuery("select s.id from Subscriber s where s.status = ?1 and s.nextDigestAt <= ?2", Long.class)
+                .setParameter(1, SubscriberStatus.ACTIVE)
+                .setParameter(2, now)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** How far one subscriber's digests have got: the match round taken into account, and when to look again. */
-    public record DigestProgress(long subscriberId, long matchedThrough, Instant nextDigestAt) {
-    }
+    public record DigestProgress(long subscriberId, long matchedThrough, Instant nextDigestAt) {}
 
     /** Records the progress of many subscribers in one batch of statements (a digest run does this a page at a time). */
     public static void recordDigestProgress(Collection<DigestProgress> progress) {
@@ -157,7 +182,10 @@ public class Subscriber extends PanacheEntityBase {
     }
 
     public List<String> queries(QueryKind kind) {
-        return subscriptions.stream().filter(s -> s.kind == kind).map(s -> s.query).toList();
+        return subscriptions.stream()
+                .filter(s -> s.kind == kind)
+                .map(s -> s.query)
+                .toList();
     }
 
     /** Replaces all subscriptions with the given ones. */

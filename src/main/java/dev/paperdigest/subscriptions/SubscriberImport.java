@@ -48,8 +48,7 @@ public class SubscriberImport {
     static final int LINES_PER_TRANSACTION = 1000;
     static final int MAX_LINE_CHARS = 64 * 1024;
 
-    private record Line(int index, SubscriptionRequest request) {
-    }
+    private record Line(int index, SubscriptionRequest request) {}
 
     private final SubscriptionFormValidator validator;
     private final SubscriptionService subscriptions;
@@ -57,8 +56,12 @@ public class SubscriberImport {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SubscriberImport(SubscriptionFormValidator validator, SubscriptionService subscriptions, MailSending mailSending,
-            ObjectMapper mapper, Clock clock) {
+    public SubscriberImport(
+            SubscriptionFormValidator validator,
+            SubscriptionService subscriptions,
+            MailSending mailSending,
+            ObjectMapper mapper,
+            Clock clock) {
         this.validator = validator;
         this.subscriptions = subscriptions;
         this.mailSending = mailSending;
@@ -146,7 +149,8 @@ public class SubscriberImport {
     }
 
     private void store(List<Line> batch, boolean preconfirmed, ImportReport report) {
-        List<MailTemplateInstance> confirmations = QuarkusTransaction.requiringNew().call(() -> write(batch, preconfirmed, report));
+        List<MailTemplateInstance> confirmations =
+                QuarkusTransaction.requiringNew().call(() -> write(batch, preconfirmed, report));
         for (MailTemplateInstance mail : confirmations) {
             try {
                 mailSending.send(mail);
@@ -161,7 +165,8 @@ public class SubscriberImport {
         Map<String, Subscriber> existing = Subscriber.<Subscriber>list(
                         "select distinct s from Subscriber s left join fetch s.subscriptions where s.email in ?1",
                         batch.stream().map(line -> line.request().email()).toList())
-                .stream().collect(Collectors.toMap(s -> s.email, Function.identity()));
+                .stream()
+                .collect(Collectors.toMap(s -> s.email, Function.identity()));
         long backfillRound = SubscriptionService.backfillRound(now);
         Set<String> seen = new HashSet<>();
         List<Subscriber> created = new ArrayList<>();
@@ -177,7 +182,8 @@ public class SubscriberImport {
                 start(subscriber, preconfirmed, now, backfillRound, toConfirm);
                 created.add(subscriber);
                 report.created++;
-            } else if (subscriber.status == SubscriberStatus.UNSUBSCRIBED || subscriber.status == SubscriberStatus.BOUNCED) {
+            } else if (subscriber.status == SubscriberStatus.UNSUBSCRIBED
+                    || subscriber.status == SubscriberStatus.BOUNCED) {
                 report.skipped++; // they left: only they can come back
             } else if (subscriber.status == SubscriberStatus.ACTIVE && sameChoices(subscriber, request)) {
                 report.skipped++;
@@ -201,8 +207,8 @@ public class SubscriberImport {
         return mails;
     }
 
-    private static void start(Subscriber subscriber, boolean preconfirmed, Instant now, long backfillRound,
-            List<Subscriber> toConfirm) {
+    private static void start(
+            Subscriber subscriber, boolean preconfirmed, Instant now, long backfillRound, List<Subscriber> toConfirm) {
         if (preconfirmed) {
             subscriber.confirmedAt = now;
             SubscriptionService.activate(subscriber, now, backfillRound);
@@ -213,7 +219,8 @@ public class SubscriberImport {
     }
 
     private static boolean sameChoices(Subscriber subscriber, SubscriptionRequest request) {
-        if (subscriber.frequency != request.frequency() || subscriber.sendHour != request.sendHour()
+        if (subscriber.frequency != request.frequency()
+                || subscriber.sendHour != request.sendHour()
                 || !Objects.equals(subscriber.timeZone, request.timeZone())
                 || subscriber.subscriptions.size() != request.subscriptions().size()) {
             return false;

@@ -28,31 +28,44 @@ public class Subscription extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscription_seq")
     @SequenceGenerator(name = "subscription_seq", sequenceName = "subscription_seq", allocationSize = 500)
     public Long id;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Subscriber subscriber;
+
     @Enumerated(EnumType.STRING)
     public QueryKind kind;
+
     public String query;
     public Instant createdAt;
 
     /** What each of the given subscribers follows, in the order they added it. */
     public static Map<Long, List<Query>> queriesOf(Collection<Long> subscriberIds) {
-        return queries(getEntityManager().createQuery("select s.subscriber.id, s.kind, s.query from Subscription s "
-                        + "where s.subscriber.id in ?1 order by s.id", Object[].class)
-                .setParameter(1, subscriberIds).getResultList());
+        return queries(getEntityManager()
+                .createQuery(
+                        "select s.subscriber.id, s.kind, s.query from Subscription s "
+                                + "where s.subscriber.id in ?1 order by s.id",
+                        Object[].class)
+                .setParameter(1, subscriberIds)
+                .getResultList());
     }
 
     /** What the subscribers with ids from {@code first} to {@code last} follow: one range of the index, for pages of many. */
     public static Map<Long, List<Query>> queriesOfRange(long first, long last) {
-        return queries(getEntityManager().createQuery("select s.subscriber.id, s.kind, s.query from Subscription s "
-                        + "where s.subscriber.id between ?1 and ?2 order by s.id", Object[].class)
-                .setParameter(1, first).setParameter(2, last).getResultList());
+        return queries(getEntityManager()
+                .createQuery(
+                        "select s.subscriber.id, s.kind, s.query from Subscription s "
+                                + "where s.subscriber.id between ?1 and ?2 order by s.id",
+                        Object[].class)
+                .setParameter(1, first)
+                .setParameter(2, last)
+                .getResultList());
     }
 
     private static Map<Long, List<Query>> queries(List<Object[]> rows) {
         Map<Long, List<Query>> queries = new HashMap<>();
         for (Object[] row : rows) {
-            queries.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new Query((QueryKind) row[1], (String) row[2]));
+            queries.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                    .add(new Query((QueryKind) row[1], (String) row[2]));
         }
         return queries;
     }

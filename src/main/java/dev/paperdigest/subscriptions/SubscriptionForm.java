@@ -20,10 +20,13 @@ public class SubscriptionForm {
     /** arXiv codes, repeated fields or one field separated by commas or spaces. */
     @RestForm
     public List<String> categories = new ArrayList<>();
+
     @RestForm
     public String frequency;
+
     @RestForm
     public String sendHour;
+
     @RestForm
     public String timezone;
 

@@ -27,6 +27,7 @@ public class SubscriptionFormValidator {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9#$&'*+/=?^_`{|}~-]{1,64}(?:\\.[A-Za-z0-9#$&'*+/=?^_`{|}~-]{1,64})*"
                     + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})");
+
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;\\s]+");
 
     private final PaperMatcher matcher;
@@ -41,7 +42,9 @@ public class SubscriptionFormValidator {
         if (emailRequired) {
             if (email.isEmpty()) {
                 errors.add("email", "Enter your email address.");
-            } else if (email.length() > 254 || email.indexOf('@') > 64 || !EMAIL.matcher(email).matches()) {
+            } else if (email.length() > 254
+                    || email.indexOf('@') > 64
+                    || !EMAIL.matcher(email).matches()) {
                 errors.add("email", "\"" + form.email.strip() + "\" is not an email address.");
             }
         }
@@ -82,8 +85,8 @@ public class SubscriptionFormValidator {
         return errors.isEmpty() ? new SubscriptionRequest(email, subscriptions, frequency, sendHour, timeZone) : null;
     }
 
-    private void queries(QueryKind kind, String field, String label, List<String> raw,
-                         List<Subscription> into, FormErrors errors) {
+    private void queries(
+            QueryKind kind, String field, String label, List<String> raw, List<Subscription> into, FormErrors errors) {
         if (raw.size() > MAX_PER_KIND) {
             errors.add(field, "At most " + MAX_PER_KIND + " " + field + ", please.");
             return;

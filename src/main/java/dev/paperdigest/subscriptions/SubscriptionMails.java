@@ -10,8 +10,7 @@ import java.util.List;
 public class SubscriptionMails {
 
     /** What the person asked to follow, shown back in the confirmation email. */
-    public record Summary(List<String> keywords, List<String> authors, List<String> categories, String schedule) {
-    }
+    public record Summary(List<String> keywords, List<String> authors, List<String> categories, String schedule) {}
 
     public static native MailTemplateInstance confirm(String confirmUrl, String unsubscribeUrl, Summary summary);
 

@@ -37,8 +37,8 @@ public class SubscriptionService {
     private final MailSending mailSending;
     private final Clock clock;
 
-    public SubscriptionService(LimitsConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending,
-            Clock clock) {
+    public SubscriptionService(
+            LimitsConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending, Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.links = links;
@@ -206,7 +206,10 @@ public class SubscriptionService {
     static SubscriptionMails.Summary summary(Subscriber subscriber) {
         String schedule = (subscriber.frequency == Frequency.DAILY ? "daily" : "weekly")
                 + String.format(" at %02d:00 (%s)", subscriber.sendHour, subscriber.timeZone);
-        return new SubscriptionMails.Summary(subscriber.queries(QueryKind.KEYWORD), subscriber.queries(QueryKind.AUTHOR),
-                subscriber.queries(QueryKind.CATEGORY), schedule);
+        return new SubscriptionMails.Summary(
+                subscriber.queries(QueryKind.KEYWORD),
+                subscriber.queries(QueryKind.AUTHOR),
+                subscriber.queries(QueryKind.CATEGORY),
+                schedule);
     }
 }

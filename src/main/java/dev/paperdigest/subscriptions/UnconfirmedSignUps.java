@@ -28,7 +28,9 @@ public class UnconfirmedSignUps {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "unconfirmed-sign-ups", cron = "{digest.retention.cron}",
+    @Scheduled(
+            identity = "unconfirmed-sign-ups",
+            cron = "{digest.retention.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         purge();
@@ -38,9 +40,12 @@ public class UnconfirmedSignUps {
     public long purge() {
         Instant cutoff = clock.instant().minus(config.unconfirmed());
         LocalDate cutoffDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
-        long deleted = QuarkusTransaction.requiringNew().call(() -> Subscriber.delete(
-                "status = ?1 and createdAt < ?2 and (confirmationsDay is null or confirmationsDay < ?3)",
-                SubscriberStatus.PENDING, cutoff, cutoffDay));
+        long deleted = QuarkusTransaction.requiringNew()
+                .call(() -> Subscriber.delete(
+                        "status = ?1 and createdAt < ?2 and (confirmationsDay is null or confirmationsDay < ?3)",
+                        SubscriberStatus.PENDING,
+                        cutoff,
+                        cutoffDay));
         if (deleted > 0) {
             LOG.infof("deleted %d sign-ups never confirmed", deleted);
         }

@@ -59,7 +59,8 @@ public class UnsubscribePage {
         } catch (LinkTokens.RefusedLinkException refused) {
             return alreadyGone(token, refused); // a mail client posting twice gets its 200 too
         }
-        return Templates.done(subscriber.email, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
+        return Templates.done(
+                subscriber.email, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
     }
 
     /**

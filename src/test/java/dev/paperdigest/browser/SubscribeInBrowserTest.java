@@ -64,14 +64,18 @@ class SubscribeInBrowserTest {
         assertThat(browser.driver.findElement(By.tagName("main")).getText(), containsString(email));
 
         String confirm = Mailbox.await(email, 1).get(0).link("http://localhost:8080/confirm?token=");
-        browser.driver.get(url(URI.create(confirm).getRawPath() + "?" + URI.create(confirm).getRawQuery()));
+        browser.driver.get(
+                url(URI.create(confirm).getRawPath() + "?" + URI.create(confirm).getRawQuery()));
         browser.awaitHeading("Confirm your subscription");
         browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
         browser.awaitHeading("You are subscribed");
         assertThat(browser.driver.findElement(By.tagName("main")).getText(), containsString("07:00 (Europe/Warsaw)"));
 
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then()
-                .body("status", equalTo("ACTIVE")).body("frequency", equalTo("weekly"));
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(email))
+                .then()
+                .body("status", equalTo("ACTIVE"))
+                .body("frequency", equalTo("weekly"));
     }
 
     @Test
@@ -88,17 +92,25 @@ class SubscribeInBrowserTest {
         assertThat(browser.driver.findElement(By.id("email")).getAttribute("aria-invalid"), equalTo("true"));
         assertThat(browser.driver.findElement(By.id("email")).getAttribute("value"), equalTo("someone-at-example.org"));
         assertThat(browser.driver.findElement(By.id("authors")).getAttribute("value"), equalTo("Lewis"));
-        assertThat(browser.driver.findElement(By.cssSelector("[role=alert]")).getText(), containsString("Please correct"));
+        assertThat(
+                browser.driver.findElement(By.cssSelector("[role=alert]")).getText(), containsString("Please correct"));
     }
 
     @Test
     void theHomePageListsPapersAndItsQuickFormSignsUp() {
-        Admin.admin().contentType("application/json").body("""
+        Admin.admin()
+                .contentType("application/json")
+                .body("""
                 [{"paper": {"id": "2612.00901", "title": "Browsers read papers too", "summary": "A test paper.",
                   "authors": [{"name": "Ada Lovelace"}], "upvotes": 7}, "publishedAt": "2099-02-03T00:00:00.000Z"}]
-                """).post("/api/admin/papers/import").then().statusCode(200);
+                """)
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200);
         browser.driver.get(url("/"));
-        assertThat(browser.driver.findElement(By.cssSelector("ol.papers")).getText(), containsString("Browsers read papers too"));
+        assertThat(
+                browser.driver.findElement(By.cssSelector("ol.papers")).getText(),
+                containsString("Browsers read papers too"));
 
         String email = Subscribers.uniqueEmail("quick");
         browser.driver.findElement(By.id("email")).sendKeys(email);

@@ -44,7 +44,8 @@ class MailSendingTest {
 
     @Test
     void twoSilentTriesFailTheSendInsteadOfWaitingForever() {
-        MailSending.NoAnswerException e = assertThrows(MailSending.NoAnswerException.class,
+        MailSending.NoAnswerException e = assertThrows(
+                MailSending.NoAnswerException.class,
                 () -> mailSending.send(answers(MailSendingTest::silence, MailSendingTest::silence)));
 
         assertTrue(e.getMessage().contains("did not answer within PT0.2S"), e.getMessage());
@@ -54,7 +55,8 @@ class MailSendingTest {
     @Test
     void anSmtpErrorIsAnAnswerAndIsNotRetriedHere() {
         RuntimeException rejected = new RuntimeException("550 mailbox unavailable");
-        RuntimeException e = assertThrows(RuntimeException.class,
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
                 () -> mailSending.send(answers(() -> Uni.createFrom().failure(rejected), MailSendingTest::accepted)));
 
         assertEquals("550 mailbox unavailable", e.getMessage());

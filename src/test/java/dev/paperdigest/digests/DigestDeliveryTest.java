@@ -60,29 +60,37 @@ class DigestDeliveryTest {
         assertThat(digest.subject(), equalTo("2 new papers for you · Paper Digest, Saturday, November 28, 2026"));
         assertThat(digest.contentType(), startsWith("multipart/alternative"));
         assertThat(digest.header("Message-ID"), matchesPattern("<digest\\.2026-11-28\\.[A-Za-z0-9_-]+@localhost>"));
-        assertThat(digest.header("List-Unsubscribe"), matchesPattern("<http://localhost:8080/unsubscribe\\?token=[^>]+>"));
+        assertThat(
+                digest.header("List-Unsubscribe"), matchesPattern("<http://localhost:8080/unsubscribe\\?token=[^>]+>"));
         assertThat(digest.header("List-Unsubscribe-Post"), equalTo("List-Unsubscribe=One-Click"));
 
         // both parts carry the same papers, links and reasons
         for (String part : List.of(digest.text(), digest.html())) {
-            assertThat(part, allOf(containsString("Speculative " + topic + " decoding at scale"),
-                    containsString("https://arxiv.org/abs/" + base + "1"),
-                    containsString("https://arxiv.org/pdf/" + base + "1"),
-                    containsString("https://huggingface.co/papers/" + base + "1"),
-                    containsString("Ada Lovelace, Alan Turing"),
-                    containsString("Nov 27, 2026"),
-                    containsString("42 upvotes"),
-                    containsString("keyword “" + topic + "”"),
-                    containsString("http://localhost:8080/manage?token="),
-                    containsString("http://localhost:8080/unsubscribe?token="),
-                    not(containsString("protein folding"))));
+            assertThat(
+                    part,
+                    allOf(
+                            containsString("Speculative " + topic + " decoding at scale"),
+                            containsString("https://arxiv.org/abs/" + base + "1"),
+                            containsString("https://arxiv.org/pdf/" + base + "1"),
+                            containsString("https://huggingface.co/papers/" + base + "1"),
+                            containsString("Ada Lovelace, Alan Turing"),
+                            containsString("Nov 27, 2026"),
+                            containsString("42 upvotes"),
+                            containsString("keyword “" + topic + "”"),
+                            containsString("http://localhost:8080/manage?token="),
+                            containsString("http://localhost:8080/unsubscribe?token="),
+                            not(containsString("protein folding"))));
         }
         // the most upvoted, most recent paper comes first
         assertThat(digest.text().indexOf("Speculative"), lessThan(digest.text().indexOf("tricks")));
         // untrusted text is escaped in HTML, and matched terms are highlighted
-        assertThat(digest.html(), allOf(containsString("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"),
-                containsString("&lt;script&gt;alert(1)&lt;/script&gt;"), not(containsString("<script>")),
-                containsString(">" + topic + "</mark>")));
+        assertThat(
+                digest.html(),
+                allOf(
+                        containsString("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"),
+                        containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                        not(containsString("<script>")),
+                        containsString(">" + topic + "</mark>")));
         assertThat(digest.text(), containsString("*" + topic + "*"));
 
         assertThat(RestAssured.get("/q/metrics").asString(), containsString("paperdigest_digests_sent_total"));
@@ -115,8 +123,11 @@ class DigestDeliveryTest {
         String email = Subscribers.uniqueEmail("gone");
         Mailbox.Received confirmation = Subscribers.signUpAndConfirm(email, topic, "", "");
         String header = confirmation.header("List-Unsubscribe");
-        RestAssured.given().formParam("List-Unsubscribe", "One-Click")
-                .post(Links.pathAndQuery(header.substring(1, header.length() - 1))).then().statusCode(200);
+        RestAssured.given()
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(Links.pathAndQuery(header.substring(1, header.length() - 1)))
+                .then()
+                .statusCode(200);
 
         importPapers("""
                 [{"paper": {"id": "%1$s5", "title": "Yet more %2$s", "summary": "About %2$s.", "authors": [{"name": "Ada Lovelace"}]}}]
@@ -140,12 +151,20 @@ class DigestDeliveryTest {
         Mailbox.assertNoMoreArrive(email, 1);
         // what would be sent is still waiting, and the preview shows it
         long id = Subscribers.id(email);
-        Admin.admin().get("/api/admin/subscribers/" + id + "/digest-preview").then().statusCode(200)
+        Admin.admin()
+                .get("/api/admin/subscribers/" + id + "/digest-preview")
+                .then()
+                .statusCode(200)
                 .body(containsString("Dry " + topic), containsString("1 new paper"));
-        Admin.admin().get("/api/admin/subscribers/" + id + "/export").then().statusCode(200)
+        Admin.admin()
+                .get("/api/admin/subscribers/" + id + "/export")
+                .then()
+                .statusCode(200)
                 .body("subscriber.email", equalTo(email))
                 .body("deliveries", hasSize(0));
-        RestAssured.get("/api/admin/subscribers/" + id + "/digest-preview").then().statusCode(401);
+        RestAssured.get("/api/admin/subscribers/" + id + "/digest-preview")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -157,8 +176,12 @@ class DigestDeliveryTest {
                 """.formatted(base, topic));
         String email = Subscribers.uniqueEmail("stemmer");
         Subscribers.signUpAndConfirm(email, topic + " quantization", "Lukasz Kaiser", "");
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview").then().statusCode(200)
-                .body(containsString("Low-bit " + topic),
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("Low-bit " + topic),
                         containsString(">quantized</mark>"),
                         containsString("keyword “" + topic + " quantization”"),
                         containsString("author Lukasz Kaiser"));
@@ -177,7 +200,10 @@ class DigestDeliveryTest {
 
         assertThat(runDigests("2026-11-29").status(), equalTo("SUCCEEDED"));
 
-        Admin.admin().get("/api/admin/digest-runs/" + abandoned).then().statusCode(200)
+        Admin.admin()
+                .get("/api/admin/digest-runs/" + abandoned)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("FAILED"))
                 .body("error", containsString("stopped before it finished"));
     }
@@ -228,25 +254,41 @@ class DigestDeliveryTest {
         assertThat(runDigests("2026-12-06").status(), equalTo("SUCCEEDED"));
 
         assertThat(Mailbox.await(email, 2).get(1).text(), containsString("Unblocked " + topic));
-        Admin.admin().get("/api/admin/deliveries?status=failed&size=200").then().statusCode(200)
+        Admin.admin()
+                .get("/api/admin/deliveries?status=failed&size=200")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.id == " + bad + " }.lastError", containsString("could not be composed"));
         assertThat(Mailbox.of(poisoned), hasSize(1)); // the confirmation only
     }
 
     @Test
     void rejectsABadRunRequest() {
-        Admin.admin().contentType("application/json").body("{\"date\": \"yesterday\"}")
-                .post("/api/admin/digest-runs").then().statusCode(400).contentType("application/problem+json");
-        Admin.admin().get("/api/admin/digest-runs/987654321").then().statusCode(404).contentType("application/problem+json");
+        Admin.admin()
+                .contentType("application/json")
+                .body("{\"date\": \"yesterday\"}")
+                .post("/api/admin/digest-runs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        Admin.admin()
+                .get("/api/admin/digest-runs/987654321")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     static void importPapers(String json) {
-        Admin.admin().contentType("application/json").body(json).post("/api/admin/papers/import")
-                .then().statusCode(200).body("rejected", hasSize(0));
+        Admin.admin()
+                .contentType("application/json")
+                .body(json)
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
+                .body("rejected", hasSize(0));
     }
 
-    record RunResult(String status, int queued, int sent) {
-    }
+    record RunResult(String status, int queued, int sent) {}
 
     static RunResult runDigests(String date) {
         return runDigests(date, false);
@@ -262,9 +304,14 @@ class DigestDeliveryTest {
     }
 
     static int startRun(String date, boolean dryRun) {
-        return Admin.admin().contentType("application/json")
+        return Admin.admin()
+                .contentType("application/json")
                 .body("{\"date\": \"" + date + "\", \"dryRun\": " + dryRun + "}")
-                .post("/api/admin/digest-runs").then().statusCode(202).extract().path("id");
+                .post("/api/admin/digest-runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     /** The run once it has finished, as the admin API shows it. */

@@ -1,12 +1,12 @@
 package dev.paperdigest.digests;
 
-import org.hamcrest.Matchers;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,7 +37,8 @@ class DigestRetentionTest {
         long oldSent = delivery(subscriber, "2016-01-01", DeliveryStatus.SENT, LONG_AGO);
         long oldFailed = delivery(subscriber, "2016-01-02", DeliveryStatus.FAILED, LONG_AGO);
         long oldQueued = delivery(subscriber, "2016-01-03", DeliveryStatus.QUEUED, LONG_AGO);
-        long recentSent = delivery(subscriber, "2026-11-01", DeliveryStatus.SENT, Instant.now().minus(Duration.ofDays(2)));
+        long recentSent = delivery(
+                subscriber, "2026-11-01", DeliveryStatus.SENT, Instant.now().minus(Duration.ofDays(2)));
         long oldRun = run(LONG_AGO);
         long recentRun = run(Instant.now().minus(Duration.ofDays(2)));
 
@@ -45,11 +46,18 @@ class DigestRetentionTest {
 
         assertThat(pruned.deliveries(), greaterThanOrEqualTo(2L));
         assertThat(pruned.runs(), greaterThanOrEqualTo(1L));
-        List<Integer> left = Admin.admin().get("/api/admin/subscribers/" + subscriber + "/export")
-                .then().statusCode(200).extract().jsonPath().getList("deliveries.id", Integer.class);
+        List<Integer> left = Admin.admin()
+                .get("/api/admin/subscribers/" + subscriber + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("deliveries.id", Integer.class);
         // a queued digest is still to be sent, however old
         assertThat(left, containsInAnyOrder((int) oldQueued, (int) recentSent));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> DeliverySelection.count("deliveryId in ?1", List.of(oldSent, oldFailed))),
+        assertThat(
+                QuarkusTransaction.requiringNew()
+                        .call(() -> DeliverySelection.count("deliveryId in ?1", List.of(oldSent, oldFailed))),
                 Matchers.equalTo(0L));
         Admin.admin().get("/api/admin/digest-runs/" + oldRun).then().statusCode(404);
         Admin.admin().get("/api/admin/digest-runs/" + recentRun).then().statusCode(200);
@@ -58,8 +66,13 @@ class DigestRetentionTest {
     @Test
     void refusesARunForADayWhoseDigestsMayHaveBeenDeleted() {
         String tooOld = LocalDate.now().minusDays(3660 + 5).toString();
-        Admin.admin().contentType("application/json").body("{\"date\": \"" + tooOld + "\"}")
-                .post("/api/admin/digest-runs").then().statusCode(400).contentType("application/problem+json")
+        Admin.admin()
+                .contentType("application/json")
+                .body("{\"date\": \"" + tooOld + "\"}")
+                .post("/api/admin/digest-runs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("digest.retention.keep"));
     }
 

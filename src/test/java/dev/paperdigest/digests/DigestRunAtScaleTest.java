@@ -45,10 +45,15 @@ class DigestRunAtScaleTest {
         public Map<String, String> getConfigOverrides() {
             // two connections and small claims, so a run sends slowly enough to be stopped half-way
             // shards of 500, so another process can take part in the queueing
-            return Map.of("quarkus.transaction-manager.default-transaction-timeout", "3s",
-                    "digest.delivery.connections", "2",
-                    "digest.delivery.batch-size", "50",
-                    "digest.delivery.shard-size", "500");
+            return Map.of(
+                    "quarkus.transaction-manager.default-transaction-timeout",
+                    "3s",
+                    "digest.delivery.connections",
+                    "2",
+                    "digest.delivery.batch-size",
+                    "50",
+                    "digest.delivery.shard-size",
+                    "500");
         }
     }
 
@@ -73,23 +78,31 @@ class DigestRunAtScaleTest {
 
         int firstRun = DigestDeliveryTest.startRun("2026-12-10");
         // another process joins the run, as every replica's poll does
-        CompletableFuture<Void> otherProcess = CompletableFuture.runAsync(() -> await("the other process, until the run ends")
-                .atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-                .until(() -> {
-                    queueing.joinRunningRuns("another-process");
-                    return runs.get(firstRun).finishedAt != null;
-                }));
+        CompletableFuture<Void> otherProcess =
+                CompletableFuture.runAsync(() -> await("the other process, until the run ends")
+                        .atMost(Duration.ofMinutes(3))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> {
+                            queueing.joinRunningRuns("another-process");
+                            return runs.get(firstRun).finishedAt != null;
+                        }));
         JsonPath first = DigestDeliveryTest.awaitRun(firstRun, Duration.ofMinutes(3));
         otherProcess.join();
         assertThat(first.getString("status"), equalTo("SUCCEEDED"));
-        long shardsOfTheOther = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT COUNT(*) FROM queue_shard WHERE run_id = ?1 AND claimed_by = 'another-process' AND status = 'DONE'")
-                .setParameter(1, firstRun).getSingleResult()).longValue());
+        long shardsOfTheOther = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "SELECT COUNT(*) FROM queue_shard WHERE run_id = ?1 AND claimed_by = 'another-process' AND status = 'DONE'")
+                                .setParameter(1, firstRun)
+                                .getSingleResult())
+                        .longValue());
         assertThat("the other process queued some of the shards", shardsOfTheOther, greaterThan(0L));
         if (dbKind.startsWith("postgres")) {
             // the senders' claims are planned by the outbox's statistics: the run refreshed them
-            Object analysed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'delivery'").getSingleResult());
+            Object analysed = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(
+                                    "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'delivery'")
+                            .getSingleResult());
             assertThat(analysed, notNullValue());
         }
         assertThat(first.getInt("queued"), equalTo(SUBSCRIBERS));
@@ -102,15 +115,23 @@ class DigestRunAtScaleTest {
 
         importPapers(400, 200);
         int second = DigestDeliveryTest.startRun("2026-12-11");
-        await("200 digests of the second run").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+        await("200 digests of the second run")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> countDigests(emails, "2026-12-11"), greaterThanOrEqualTo(200));
-        Admin.admin().post("/api/admin/digest-runs/" + second + "/cancel").then().statusCode(202);
+        Admin.admin()
+                .post("/api/admin/digest-runs/" + second + "/cancel")
+                .then()
+                .statusCode(202);
         JsonPath cancelled = DigestDeliveryTest.awaitRun(second, Duration.ofMinutes(1));
         assertThat(cancelled.getString("status"), equalTo("CANCELLED"));
         int sentBeforeTheStop = countDigests(emails, "2026-12-11");
         assertThat(sentBeforeTheStop, greaterThan(0));
         assertThat(sentBeforeTheStop, lessThan(SUBSCRIBERS));
-        Admin.admin().post("/api/admin/digest-runs/" + second + "/cancel").then().statusCode(409)
+        Admin.admin()
+                .post("/api/admin/digest-runs/" + second + "/cancel")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
 
         JsonPath again = DigestDeliveryTest.awaitRun(DigestDeliveryTest.startRun("2026-12-11"), Duration.ofMinutes(3));
@@ -126,8 +147,11 @@ class DigestRunAtScaleTest {
                     {"arxiv_id": "2612.%05d", "title": "Scaling study %s number %d", "abstract": "We measure how %s scales, part %d.", "authors": ["Ada Lovelace"], "categories": %s}
                     """.formatted(i, tag, i, tag, i, categories));
         }
-        Admin.jsonLines(lines.toString()).post("/api/admin/papers/import")
-                .then().statusCode(200).body("created", equalTo(count));
+        Admin.jsonLines(lines.toString())
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(count));
     }
 
     private List<String> importSubscribers() {
@@ -136,11 +160,16 @@ class DigestRunAtScaleTest {
         for (int i = 0; i < SUBSCRIBERS; i++) {
             String email = "scale-" + tag + "-" + i + "@example.org";
             emails.add(email);
-            lines.append("{\"email\": \"").append(email).append("\", \"categories\": [\"")
-                    .append(i % 2 == 0 ? "cs.LG" : "cs.CL").append("\"]}\n");
+            lines.append("{\"email\": \"")
+                    .append(email)
+                    .append("\", \"categories\": [\"")
+                    .append(i % 2 == 0 ? "cs.LG" : "cs.CL")
+                    .append("\"]}\n");
         }
         Admin.jsonLines(lines.toString())
-                .post("/api/admin/subscribers/import?preconfirmed=true").then().statusCode(200)
+                .post("/api/admin/subscribers/import?preconfirmed=true")
+                .then()
+                .statusCode(200)
                 .body("created", equalTo(SUBSCRIBERS));
         return emails;
     }
@@ -149,7 +178,8 @@ class DigestRunAtScaleTest {
         Map<String, List<String>> digests = Mailbox.messageIdsByRecipient();
         for (String email : emails) {
             List<String> ofPeriod = digests.getOrDefault(email, List.of()).stream()
-                    .filter(id -> id.startsWith("<digest." + period + ".")).toList();
+                    .filter(id -> id.startsWith("<digest." + period + "."))
+                    .toList();
             assertThat(email + " gets one digest for " + period, ofPeriod.size(), equalTo(1));
         }
     }
@@ -159,7 +189,8 @@ class DigestRunAtScaleTest {
         int count = 0;
         for (String email : emails) {
             count += (int) digests.getOrDefault(email, List.of()).stream()
-                    .filter(id -> id.startsWith("<digest." + period + ".")).count();
+                    .filter(id -> id.startsWith("<digest." + period + "."))
+                    .count();
         }
         return count;
     }

@@ -34,6 +34,7 @@ class SmtpOutageTest {
 
     @Inject
     DeliverySender sender;
+
     @Inject
     DeliveryConfig config;
 
@@ -82,12 +83,15 @@ class SmtpOutageTest {
             SmtpServer.up();
         }
 
-        List<Map<String, Object>> deliveries = emails.stream().map(e -> deliveryOf(Subscribers.id(e))).toList();
-        long tried = deliveries.stream().filter(d -> d.get("attempts").equals(1)).count();
+        List<Map<String, Object>> deliveries =
+                emails.stream().map(e -> deliveryOf(Subscribers.id(e))).toList();
+        long tried =
+                deliveries.stream().filter(d -> d.get("attempts").equals(1)).count();
         // the run tried until five in a row got no answer, and stopped soon after
         assertThat(tried, greaterThanOrEqualTo((long) PAUSE_AFTER_UNREACHABLE));
         assertThat(tried, lessThanOrEqualTo((long) mostTried));
-        assertThat(deliveries.stream().filter(d -> d.get("attempts").equals(0)).count(), equalTo(emails.size() - tried));
+        assertThat(
+                deliveries.stream().filter(d -> d.get("attempts").equals(0)).count(), equalTo(emails.size() - tried));
         deliveries.forEach(d -> assertThat(d.get("status"), equalTo("QUEUED")));
 
         // the untried ones go out with the next run, the others once their retry is due
@@ -121,7 +125,9 @@ class SmtpOutageTest {
 
     /** Its retry comes due now instead of a minute later. */
     private static void makeDue(long deliveryId) {
-        QuarkusTransaction.requiringNew().run(() -> Delivery.<Delivery>findById(deliveryId).nextAttemptAt = Instant.now().minusSeconds(1));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.<Delivery>findById(deliveryId).nextAttemptAt =
+                        Instant.now().minusSeconds(1));
     }
 
     /** As a sender does just before the SMTP conversation, at the given time; and due now. */
@@ -175,8 +181,13 @@ class SmtpOutageTest {
     }
 
     private static Map<String, Object> deliveryOf(long subscriber) {
-        List<Map<String, Object>> mine = Admin.admin().queryParam("size", 200).get("/api/admin/deliveries")
-                .then().statusCode(200).extract().path("items.findAll { it.subscriberId == " + subscriber + " }");
+        List<Map<String, Object>> mine = Admin.admin()
+                .queryParam("size", 200)
+                .get("/api/admin/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.subscriberId == " + subscriber + " }");
         assertThat(mine, hasSize(1));
         return mine.get(0);
     }

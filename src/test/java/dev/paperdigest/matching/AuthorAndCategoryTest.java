@@ -26,10 +26,20 @@ class AuthorAndCategoryTest {
     private static List<MatchablePaper> papers() {
         List<MatchablePaper> papers = new ArrayList<>(SeedPapers.all());
         String text = SeedPapers.all().get(0).abstractText();
-        papers.add(new MatchablePaper(1000, "Attention Is All You Need", text,
-                List.of("Ashish Vaswani", "Noam Shazeer", "Łukasz Kaiser", "Illia Polosukhin"), List.of("cs.CL", "cs.LG")));
-        papers.add(new MatchablePaper(1001, "Tractable circuits", text, List.of("Guy Van den Broeck", "Da Li"), List.of("cs.AI")));
-        papers.add(new MatchablePaper(1002, "Another Lewis", text, List.of("Martha Lewis", "Patrick S. H. Lewis"), List.of("math.CT", "cs.CL")));
+        papers.add(new MatchablePaper(
+                1000,
+                "Attention Is All You Need",
+                text,
+                List.of("Ashish Vaswani", "Noam Shazeer", "Łukasz Kaiser", "Illia Polosukhin"),
+                List.of("cs.CL", "cs.LG")));
+        papers.add(new MatchablePaper(
+                1001, "Tractable circuits", text, List.of("Guy Van den Broeck", "Da Li"), List.of("cs.AI")));
+        papers.add(new MatchablePaper(
+                1002,
+                "Another Lewis",
+                text,
+                List.of("Martha Lewis", "Patrick S. H. Lewis"),
+                List.of("math.CT", "cs.CL")));
         papers.add(new MatchablePaper(1003, "Graph signals", text, List.of("José Müller-Šimić"), List.of("EESS.SP")));
         papers.add(new MatchablePaper(1004, "No categories", text, List.of("Mike Lewis"), List.of()));
         papers.add(new MatchablePaper(1005, "Suffixes", text, List.of("Martin L. King Jr."), List.of()));
@@ -37,19 +47,21 @@ class AuthorAndCategoryTest {
     }
 
     private static Set<Long> ids(String csv) {
-        return csv == null || csv.isBlank() ? Set.of()
+        return csv == null || csv.isBlank()
+                ? Set.of()
                 : Arrays.stream(csv.split(" ")).map(Long::valueOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String papersBy(String author) {
-        return PAPERS.stream().filter(p -> p.authors().contains(author)).map(p -> String.valueOf(p.id()))
+        return PAPERS.stream()
+                .filter(p -> p.authors().contains(author))
+                .map(p -> String.valueOf(p.id()))
                 .collect(Collectors.joining(" "));
     }
 
     @Test
     void theSeedsHaveTheAuthorsTheTableRelyOn() {
-        assertEquals("0 1 4 9 13 15 17 24 28 30 31 32 41 48 49 1004",
-                papersBy("Mike Lewis"));
+        assertEquals("0 1 4 9 13 15 17 24 28 30 31 32 41 48 49 1004", papersBy("Mike Lewis"));
         assertEquals("44", papersBy("Dániel Simig"));
         assertEquals("32", papersBy("Yann N. Dauphin"));
         assertEquals("11", papersBy("Tatsunori B. Hashimoto"));
@@ -119,7 +131,9 @@ class AuthorAndCategoryTest {
 
     private static QueryHit hitOn(long paperId, String author) {
         return SeedPapers.hits(MATCHER, PAPERS, QueryKind.AUTHOR, author).stream()
-                .filter(h -> h.paperId() == paperId).findFirst().orElseThrow();
+                .filter(h -> h.paperId() == paperId)
+                .findFirst()
+                .orElseThrow();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,8 +158,11 @@ class AuthorAndCategoryTest {
     @Test
     void aCategoryHitNamesTheCategoriesThatMatched() {
         QueryHit hit = SeedPapers.hits(MATCHER, PAPERS, QueryKind.CATEGORY, "cs.*").stream()
-                .filter(h -> h.paperId() == 1000).findFirst().orElseThrow();
+                .filter(h -> h.paperId() == 1000)
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("cs.CL", "cs.LG"), hit.matchedTerms());
-        assertFalse(SeedPapers.matchIds(MATCHER, PAPERS, QueryKind.CATEGORY, "cs.*").contains(1004L));
+        assertFalse(
+                SeedPapers.matchIds(MATCHER, PAPERS, QueryKind.CATEGORY, "cs.*").contains(1004L));
     }
 }

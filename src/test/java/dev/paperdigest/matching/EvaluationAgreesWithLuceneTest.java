@@ -29,8 +29,23 @@ class EvaluationAgreesWithLuceneTest {
         for (MatchablePaper paper : papers) {
             perPaper.add(MemoryIndex.fromDocument(SeedPapers.luceneDocument(paper), PaperAnalysis.INDEXING));
         }
-        List<String> words = List.of("quantization", "sparse", "attention", "diffusion", "image", "retrieval", "decoding",
-                "memory", "reasoning", "benchmark", "agents", "vision", "speech", "translation", "efficient", "training");
+        List<String> words = List.of(
+                "quantization",
+                "sparse",
+                "attention",
+                "diffusion",
+                "image",
+                "retrieval",
+                "decoding",
+                "memory",
+                "reasoning",
+                "benchmark",
+                "agents",
+                "vision",
+                "speech",
+                "translation",
+                "efficient",
+                "training");
         List<String> prefixes = List.of("quantiz*", "retriev*", "reason*", "transl*", "efficien*");
         Random random = new Random(11);
         LuceneMatcher matcher = new LuceneMatcher();

@@ -16,9 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FoldingAgreementTest {
 
     private static final PaperMatcher MATCHER = new LuceneMatcher();
-    private static final MatchablePaper PAPER = new MatchablePaper(1, "Traffic forecasting in İstanbul",
+    private static final MatchablePaper PAPER = new MatchablePaper(
+            1,
+            "Traffic forecasting in İstanbul",
             "Following Łukasz Müller and Þórunn Jónsdóttir, we forecast the traffic of İstanbul with graph networks.",
-            List.of("Łukasz Müller", "Þórunn Jónsdóttir"), List.of("cs.LG"));
+            List.of("Łukasz Müller", "Þórunn Jónsdóttir"),
+            List.of("cs.LG"));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -56,11 +59,17 @@ class FoldingAgreementTest {
 
     @Test
     void aWordWrittenWithAndWithoutAccentsIsReportedOnceAndMarkedBothWays() {
-        MatchablePaper paper = new MatchablePaper(2, "Baselines", "A naïve baseline, and a Naive one.", List.of(), List.of());
-        QueryHit hit = SeedPapers.hits(MATCHER, List.of(paper), QueryKind.KEYWORD, "naive").get(0);
+        MatchablePaper paper =
+                new MatchablePaper(2, "Baselines", "A naïve baseline, and a Naive one.", List.of(), List.of());
+        QueryHit hit = SeedPapers.hits(MATCHER, List.of(paper), QueryKind.KEYWORD, "naive")
+                .get(0);
         assertEquals(List.of("naïve"), hit.matchedTerms());
-        assertEquals(List.of("naïve", "Naive"), SnippetHighlighter.snippet(paper.abstractText(), hit.matchedTerms(), 1000).stream()
-                .filter(SnippetHighlighter.Fragment::marked).map(SnippetHighlighter.Fragment::text).toList());
+        assertEquals(
+                List.of("naïve", "Naive"),
+                SnippetHighlighter.snippet(paper.abstractText(), hit.matchedTerms(), 1000).stream()
+                        .filter(SnippetHighlighter.Fragment::marked)
+                        .map(SnippetHighlighter.Fragment::text)
+                        .toList());
     }
 
     private static QueryHit onlyHit(QueryKind kind, String query) {
@@ -71,6 +80,8 @@ class FoldingAgreementTest {
 
     private static List<String> markedInTheAbstract(List<String> terms) {
         return SnippetHighlighter.snippet(PAPER.abstractText(), terms, 1000).stream()
-                .filter(SnippetHighlighter.Fragment::marked).map(SnippetHighlighter.Fragment::text).toList();
+                .filter(SnippetHighlighter.Fragment::marked)
+                .map(SnippetHighlighter.Fragment::text)
+                .toList();
     }
 }

@@ -33,7 +33,8 @@ class KeywordLanguageTest {
 
     private static Predicate<MatchablePaper> anywhere(String regex) {
         Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return paper -> p.matcher(nz(paper.title())).find() || p.matcher(nz(paper.abstractText())).find();
+        return paper -> p.matcher(nz(paper.title())).find()
+                || p.matcher(nz(paper.abstractText())).find();
     }
 
     private static Predicate<MatchablePaper> inTitle(String regex) {
@@ -59,39 +60,62 @@ class KeywordLanguageTest {
                 new Row("quantization", anywhere(quantize), 12),
                 new Row("quantized", anywhere(quantize), 12),
                 new Row("Quantize", anywhere(quantize), 12),
-                // words are ANDed; Porter stemming is aggressive: "optimizers", "optimal" and "optimization" share "optim"
-                new Row("quantization optimizers",
-                        anywhere(quantize).and(anywhere("\\boptim(al|ally|um|izer|izers|ize|ized|izes|izing|ization|izations)\\b")), 3),
+                // words are ANDed; Porter stemming is aggressive: "optimizers", "optimal" and "optimization" share
+                // "optim"
+                new Row(
+                        "quantization optimizers",
+                        anywhere(quantize)
+                                .and(anywhere(
+                                        "\\boptim(al|ally|um|izer|izers|ize|ized|izes|izing|ization|izations)\\b")),
+                        3),
                 new Row("mixture experts", anywhere("\\bmixtures?\\b").and(anywhere("\\bexperts?\\b")), 8),
                 // phrases: consecutive words, hyphens and stop words inside do not matter
                 new Row("\"speculative decoding\"", anywhere("\\bspeculative decod(e|es|ed|ing)\\b"), 1),
                 new Row("\"mixture of experts\"", anywhere("\\bmixtures?[- ]of[- ]experts?\\b"), 10),
                 new Row("\"retrieval augmented\"", anywhere("\\bretrieval[- ]augment(ed|ation)?\\b"), 15),
                 // OR (any case, binds tighter than the implicit AND)
-                new Row("LoRA OR \"mixture of experts\"",
-                        anywhere("\\blora\\b").or(anywhere("\\bmixtures?[- ]of[- ]experts?\\b")), 20),
+                new Row(
+                        "LoRA OR \"mixture of experts\"",
+                        anywhere("\\blora\\b").or(anywhere("\\bmixtures?[- ]of[- ]experts?\\b")),
+                        20),
                 new Row("lora or quantization", anywhere("\\blora\\b").or(anywhere(quantize)), 20),
-                new Row("(lora OR quantization) memory",
-                        anywhere("\\blora\\b").or(anywhere(quantize)).and(anywhere("\\bmemor(y|ies)\\b")), 5),
+                new Row(
+                        "(lora OR quantization) memory",
+                        anywhere("\\blora\\b").or(anywhere(quantize)).and(anywhere("\\bmemor(y|ies)\\b")),
+                        5),
                 // exclusion
-                new Row("diffusion -image", anywhere(diffusion).and(anywhere(image).negate()), 4),
-                new Row("diffusion NOT image", anywhere(diffusion).and(anywhere(image).negate()), 4),
-                new Row("diffusion (-image)", anywhere(diffusion).and(anywhere(image).negate()), 4),
-                new Row("\"mixture of experts\" -sparse",
-                        anywhere("\\bmixtures?[- ]of[- ]experts?\\b").and(anywhere("\\bsparse(ly)?\\b").negate()), 5),
+                new Row(
+                        "diffusion -image",
+                        anywhere(diffusion).and(anywhere(image).negate()),
+                        4),
+                new Row(
+                        "diffusion NOT image",
+                        anywhere(diffusion).and(anywhere(image).negate()),
+                        4),
+                new Row(
+                        "diffusion (-image)",
+                        anywhere(diffusion).and(anywhere(image).negate()),
+                        4),
+                new Row(
+                        "\"mixture of experts\" -sparse",
+                        anywhere("\\bmixtures?[- ]of[- ]experts?\\b")
+                                .and(anywhere("\\bsparse(ly)?\\b").negate()),
+                        5),
                 // prefix, on the unstemmed words
                 new Row("quantiz*", anywhere("\\bquantiz\\w*"), 12),
                 new Row("speculat*", anywhere("\\bspeculat\\w*"), 2),
                 // field restriction
                 new Row("title:diffusion", inTitle(diffusion), 6),
-                new Row("abstract:diffusion -title:diffusion", inAbstract(diffusion).and(inTitle(diffusion).negate()), 3),
+                new Row(
+                        "abstract:diffusion -title:diffusion",
+                        inAbstract(diffusion).and(inTitle(diffusion).negate()),
+                        3),
                 new Row("title:\"language models\"", inTitle("\\blanguage[- ]model(s|ing|ling|ed)?\\b"), 20),
                 // case and accents
                 new Row("DIFFUSION", anywhere(diffusion), 10),
                 new Row("naively", anywhere("\\bna[iï]vely\\b"), 1),
                 new Row("Sabia", anywhere("\\bsabi[aá]\\b"), 1),
-                new Row("gloria", anywhere("\\bgl[oó]ria\\b"), 1)
-        );
+                new Row("gloria", anywhere("\\bgl[oó]ria\\b"), 1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,8 +128,10 @@ class KeywordLanguageTest {
                 expected.add(paper.id());
             }
         }
-        assertTrue(expected.size() >= row.atLeast(), "the seed file should have at least " + row.atLeast()
-                + " papers for " + row.query() + ", has " + expected.size());
+        assertTrue(
+                expected.size() >= row.atLeast(),
+                "the seed file should have at least " + row.atLeast() + " papers for " + row.query() + ", has "
+                        + expected.size());
         assertEquals(row.query(), MATCHER.validate(QueryKind.KEYWORD, row.query()));
         assertEquals(expected, SeedPapers.matchIds(MATCHER, papers, QueryKind.KEYWORD, row.query()));
     }

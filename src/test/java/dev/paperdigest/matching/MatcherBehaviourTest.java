@@ -25,18 +25,26 @@ class MatcherBehaviourTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
     private static QueryHit hitOn(long paperId, QueryKind kind, String query) {
-        return SeedPapers.hits(MATCHER, SEEDS, kind, query).stream().filter(h -> h.paperId() == paperId)
-                .findFirst().orElseThrow(() -> new AssertionError(query + " should match paper " + paperId));
+        return SeedPapers.hits(MATCHER, SEEDS, kind, query).stream()
+                .filter(h -> h.paperId() == paperId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(query + " should match paper " + paperId));
     }
 
     @Test
     void matchedTermsAreTheWordsAsThePaperWritesThem() {
         // paper 30: "8-bit Optimizers via Block-wise Quantization" ... "quantized" ... "quantization"
-        assertEquals(List.of("Quantization", "quantized"), hitOn(30, QueryKind.KEYWORD, "quantize").matchedTerms());
-        assertEquals(List.of("speculative decoding"), hitOn(350, QueryKind.KEYWORD, "\"speculative decoding\"").matchedTerms());
-        assertEquals(List.of("speculative", "speculation", "speculated"),
+        assertEquals(
+                List.of("Quantization", "quantized"),
+                hitOn(30, QueryKind.KEYWORD, "quantize").matchedTerms());
+        assertEquals(
+                List.of("speculative decoding"),
+                hitOn(350, QueryKind.KEYWORD, "\"speculative decoding\"").matchedTerms());
+        assertEquals(
+                List.of("speculative", "speculation", "speculated"),
                 hitOn(350, QueryKind.KEYWORD, "speculat*").matchedTerms());
-        assertEquals(List.of("naïvely"), hitOn(337, QueryKind.KEYWORD, "naively").matchedTerms());
+        assertEquals(
+                List.of("naïvely"), hitOn(337, QueryKind.KEYWORD, "naively").matchedTerms());
         // excluded words and words of alternatives the paper lacks are never reported
         QueryHit hit = hitOn(341, QueryKind.KEYWORD, "(quantization OR lora) -diffusion");
         assertEquals(List.of("quantization", "quantizing", "quantize"), hit.matchedTerms());
@@ -47,8 +55,12 @@ class MatcherBehaviourTest {
         MatchablePaper paper = SEEDS.get(30);
         List<String> terms = hitOn(30, QueryKind.KEYWORD, "quantization").matchedTerms();
         List<String> marked = SnippetHighlighter.snippet(paper.abstractText(), terms, 2000).stream()
-                .filter(SnippetHighlighter.Fragment::marked).map(SnippetHighlighter.Fragment::text)
-                .map(String::toLowerCase).distinct().sorted().toList();
+                .filter(SnippetHighlighter.Fragment::marked)
+                .map(SnippetHighlighter.Fragment::text)
+                .map(String::toLowerCase)
+                .distinct()
+                .sorted()
+                .toList();
         assertEquals(List.of("quantization", "quantized"), marked);
     }
 
@@ -57,8 +69,14 @@ class MatcherBehaviourTest {
         String filler = "We study a method and report results on several benchmarks with careful ablations.";
         List<MatchablePaper> papers = List.of(
                 new MatchablePaper(1, "Quantization for transformers", filler, List.of(), List.of()),
-                new MatchablePaper(2, "Methods for transformers", filler + " Quantization helps.", List.of(), List.of()),
-                new MatchablePaper(3, "Methods for transformers", filler + " Quantization helps. Quantized models.", List.of(), List.of()),
+                new MatchablePaper(
+                        2, "Methods for transformers", filler + " Quantization helps.", List.of(), List.of()),
+                new MatchablePaper(
+                        3,
+                        "Methods for transformers",
+                        filler + " Quantization helps. Quantized models.",
+                        List.of(),
+                        List.of()),
                 new MatchablePaper(4, "Methods for transformers", filler, List.of(), List.of()));
         Map<Long, Double> scores = scores(papers, "quantization");
         assertEquals(Set.of(1L, 2L, 3L), scores.keySet());
@@ -73,14 +91,20 @@ class MatcherBehaviourTest {
 
     private static Map<Long, Double> scores(List<MatchablePaper> papers, String keywords) {
         Map<Long, Double> scores = new TreeMap<>();
-        MATCHER.index(papers, NOW).hits(new Query(QueryKind.KEYWORD, keywords)).forEach(h -> scores.put(h.paperId(), h.score()));
+        MATCHER.index(papers, NOW)
+                .hits(new Query(QueryKind.KEYWORD, keywords))
+                .forEach(h -> scores.put(h.paperId(), h.score()));
         return scores;
     }
 
     @Test
     void authorAndCategoryScoresAreFixed() {
-        assertEquals(QueryEvaluator.AUTHOR_SCORE, hitOn(0, QueryKind.AUTHOR, "Tim Dettmers").score());
-        assertEquals(QueryEvaluator.CATEGORY_SCORE, hitOn(1, QueryKind.CATEGORY, "cs.CL").score());
+        assertEquals(
+                QueryEvaluator.AUTHOR_SCORE,
+                hitOn(0, QueryKind.AUTHOR, "Tim Dettmers").score());
+        assertEquals(
+                QueryEvaluator.CATEGORY_SCORE,
+                hitOn(1, QueryKind.CATEGORY, "cs.CL").score());
     }
 
     @Test
@@ -90,25 +114,46 @@ class MatcherBehaviourTest {
                 new MatchablePaper(1, "Sparse attention", text, List.of("Ada Lovelace"), List.of("cs.CL"), 0, NOW),
                 new MatchablePaper(2, "Sparse attention", text, List.of("Alan Turing"), List.of("cs.CL"), 0, NOW),
                 new MatchablePaper(3, "Sparse attention", text, List.of("Alan Turing"), List.of("cs.CL"), 200, NOW),
-                new MatchablePaper(4, "Sparse attention", text, List.of("Alan Turing"), List.of("cs.CL"), 200,
+                new MatchablePaper(
+                        4,
+                        "Sparse attention",
+                        text,
+                        List.of("Alan Turing"),
+                        List.of("cs.CL"),
+                        200,
                         NOW.minus(Duration.ofDays(28))),
-                new MatchablePaper(5, "Protein folding", "Nothing about it.", List.of("Alan Turing"), List.of("q-bio.BM"), 0, NOW));
-        List<Query> queries = List.of(new Query(QueryKind.KEYWORD, "sparse attention"),
-                new Query(QueryKind.AUTHOR, "Ada Lovelace"), new Query(QueryKind.CATEGORY, "cs.CL"));
+                new MatchablePaper(
+                        5,
+                        "Protein folding",
+                        "Nothing about it.",
+                        List.of("Alan Turing"),
+                        List.of("q-bio.BM"),
+                        0,
+                        NOW));
+        List<Query> queries = List.of(
+                new Query(QueryKind.KEYWORD, "sparse attention"),
+                new Query(QueryKind.AUTHOR, "Ada Lovelace"),
+                new Query(QueryKind.CATEGORY, "cs.CL"));
 
         RankedPapers best = MATCHER.index(papers, NOW).best(queries, 3);
 
         // 1: three queries hit it; 3: two hit it, and 200 upvotes; 2: the same without upvotes;
         // 4: as 3, but four weeks old (half-life one week); 5: no query hits it
-        assertEquals(List.of(1L, 3L, 2L), best.top().stream().map(RankedPapers.Ranked::paperId).toList());
+        assertEquals(
+                List.of(1L, 3L, 2L),
+                best.top().stream().map(RankedPapers.Ranked::paperId).toList());
         assertEquals(4, best.total());
         assertEquals(1, best.moreCount());
         assertEquals(List.of(0, 1, 2), best.top().get(0).queries());
         assertEquals(List.of(0, 2), best.top().get(1).queries());
-        assertEquals(List.of("Sparse", "attention", "Ada Lovelace", "cs.CL"), best.top().get(0).matchedTerms());
-        assertTrue(best.top().get(0).rank() > best.top().get(1).rank() && best.top().get(1).rank() > best.top().get(2).rank());
+        assertEquals(
+                List.of("Sparse", "attention", "Ada Lovelace", "cs.CL"),
+                best.top().get(0).matchedTerms());
+        assertTrue(best.top().get(0).rank() > best.top().get(1).rank()
+                && best.top().get(1).rank() > best.top().get(2).rank());
         double relevance = best.top().get(2).rank();
-        assertEquals(relevance * Ranking.weight(200, NOW, NOW), best.top().get(1).rank(), 1e-9);
+        assertEquals(
+                relevance * Ranking.weight(200, NOW, NOW), best.top().get(1).rank(), 1e-9);
     }
 
     @Test
@@ -118,7 +163,9 @@ class MatcherBehaviourTest {
             papers.add(new MatchablePaper(id, "A paper", "Text.", List.of(), List.of("cs.LG"), null, NOW));
         }
         RankedPapers best = MATCHER.index(papers, NOW).best(List.of(new Query(QueryKind.CATEGORY, "cs.LG")), 5);
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), best.top().stream().map(RankedPapers.Ranked::paperId).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                best.top().stream().map(RankedPapers.Ranked::paperId).toList());
         assertEquals(20, best.total());
     }
 
@@ -126,15 +173,22 @@ class MatcherBehaviourTest {
     void theSameQueriesRankTheSameFromManyThreadsAtOnce() throws Exception {
         MatchSession session = MATCHER.index(SEEDS, NOW);
         List<List<Query>> people = new ArrayList<>();
-        List<String> keywords = List.of("quantization", "\"mixture of experts\"", "diffusion -image", "lora OR adapter*",
-                "title:retrieval", "sparse attention");
+        List<String> keywords = List.of(
+                "quantization",
+                "\"mixture of experts\"",
+                "diffusion -image",
+                "lora OR adapter*",
+                "title:retrieval",
+                "sparse attention");
         for (int i = 0; i < 3_000; i++) {
-            people.add(List.of(new Query(QueryKind.KEYWORD, keywords.get(i % keywords.size())),
+            people.add(List.of(
+                    new Query(QueryKind.KEYWORD, keywords.get(i % keywords.size())),
                     new Query(QueryKind.AUTHOR, i % 2 == 0 ? "Mike Lewis" : "Dettmers"),
                     new Query(QueryKind.CATEGORY, i % 3 == 0 ? "cs.CL" : "cs.*")));
         }
         MatchSession oneThread = MATCHER.index(SEEDS, NOW);
-        List<RankedPapers> alone = people.stream().map(q -> oneThread.best(q, 25)).toList();
+        List<RankedPapers> alone =
+                people.stream().map(q -> oneThread.best(q, 25)).toList();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<RankedPapers>> together = new ArrayList<>();
@@ -147,7 +201,8 @@ class MatcherBehaviourTest {
         } finally {
             threads.shutdown();
         }
-        assertTrue(alone.get(0).total() > 25, "a broad category: " + alone.get(0).total());
+        assertTrue(
+                alone.get(0).total() > 25, "a broad category: " + alone.get(0).total());
         assertEquals(keywords.size() + 2 + 2, session.distinctQueries(), "each distinct query is evaluated once");
     }
 
@@ -155,8 +210,8 @@ class MatcherBehaviourTest {
     void aStoredQueryThatNoLongerValidatesMatchesNothing() {
         MatchSession session = MATCHER.index(SEEDS, NOW);
         // "-vision" was stored before the rules changed: it matches nothing rather than failing the digest
-        RankedPapers best = session.best(List.of(new Query(QueryKind.KEYWORD, "-vision"),
-                new Query(QueryKind.AUTHOR, "Mike Lewis")), 25);
+        RankedPapers best = session.best(
+                List.of(new Query(QueryKind.KEYWORD, "-vision"), new Query(QueryKind.AUTHOR, "Mike Lewis")), 25);
         assertEquals(15, best.total());
         assertTrue(best.top().stream().allMatch(r -> r.queries().equals(List.of(1))));
         assertEquals(1, session.refusedQueries());
@@ -164,16 +219,25 @@ class MatcherBehaviourTest {
 
     @Test
     void nothingToMatchGivesNoHits() {
-        assertEquals(RankedPapers.NONE, MATCHER.index(List.of(), NOW).best(List.of(new Query(QueryKind.KEYWORD, "llm")), 25));
+        assertEquals(
+                RankedPapers.NONE,
+                MATCHER.index(List.of(), NOW).best(List.of(new Query(QueryKind.KEYWORD, "llm")), 25));
         assertEquals(RankedPapers.NONE, MATCHER.index(SEEDS, NOW).best(List.of(), 25));
         List<MatchablePaper> withNull = new ArrayList<>(SEEDS.subList(0, 3));
         withNull.add(null);
         withNull.add(new MatchablePaper(99, null, null, null, null));
         MatchSession session = MATCHER.index(withNull, NOW);
-        List<Query> queries = new ArrayList<>(List.of(new Query(QueryKind.KEYWORD, "llm"),
-                new Query(QueryKind.AUTHOR, "Mike Lewis"), new Query(QueryKind.CATEGORY, "cs.*"), new Query(null, null)));
+        List<Query> queries = new ArrayList<>(List.of(
+                new Query(QueryKind.KEYWORD, "llm"),
+                new Query(QueryKind.AUTHOR, "Mike Lewis"),
+                new Query(QueryKind.CATEGORY, "cs.*"),
+                new Query(null, null)));
         queries.add(null);
-        assertEquals(0, session.best(queries, 25).top().stream().filter(r -> r.paperId() == 99).count());
+        assertEquals(
+                0,
+                session.best(queries, 25).top().stream()
+                        .filter(r -> r.paperId() == 99)
+                        .count());
         assertEquals(2, session.refusedQueries());
     }
 }

@@ -1,11 +1,11 @@
 package dev.paperdigest.matching;
 
-import java.util.ArrayList;
 import dev.paperdigest.support.NoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -65,8 +65,8 @@ class QueryValidationTest {
             CATEGORY | *                      | is not an arXiv category: use a code such as cs.CL, or cs.* for a whole archive
             """)
     void refusesWithAClearMessage(QueryKind kind, String query, String message) {
-        InvalidQueryException refused = assertThrows(InvalidQueryException.class,
-                () -> MATCHER.validate(kind, query == null ? "" : query));
+        InvalidQueryException refused =
+                assertThrows(InvalidQueryException.class, () -> MATCHER.validate(kind, query == null ? "" : query));
         assertEquals(message, refused.getMessage());
     }
 
@@ -91,9 +91,42 @@ class QueryValidationTest {
 
     @Test
     void neverThrowsAnythingButInvalidQueryException() {
-        List<String> nasty = List.of("\\", "\"", "\"\"", "((((((((((a))))))))))", "a:b:c", "title:title:x", "~", "x~2", "x^2",
-                "[a TO b]", "/regex/", "*:*", "NOT", "-", "--x", "- -", "OR OR", "| x", "&&", "\u0000", "é", "ß*", "ÅÅÅ*",
-                "title:\"\"", "abstract:()", "(-x)", "x (-y)", "x OR (-y)", "x -(-y)", "x -(y -z)", "x -(-(y))", "x (-(y))", "\uD83D\uDE00", "a".repeat(201), "x ".repeat(40));
+        List<String> nasty = List.of(
+                "\\",
+                "\"",
+                "\"\"",
+                "((((((((((a))))))))))",
+                "a:b:c",
+                "title:title:x",
+                "~",
+                "x~2",
+                "x^2",
+                "[a TO b]",
+                "/regex/",
+                "*:*",
+                "NOT",
+                "-",
+                "--x",
+                "- -",
+                "OR OR",
+                "| x",
+                "&&",
+                "\u0000",
+                "é",
+                "ß*",
+                "ÅÅÅ*",
+                "title:\"\"",
+                "abstract:()",
+                "(-x)",
+                "x (-y)",
+                "x OR (-y)",
+                "x -(-y)",
+                "x -(y -z)",
+                "x -(-(y))",
+                "x (-(y))",
+                "\uD83D\uDE00",
+                "a".repeat(201),
+                "x ".repeat(40));
         Random random = new Random(7);
         String alphabet = "ab \"()*-:|OR NOT title:abstract:?~^éŁ\\";
         List<String> all = new ArrayList<>(nasty);

@@ -2,7 +2,6 @@ package dev.paperdigest.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -22,8 +21,7 @@ final class SeedPapers {
 
     private static List<MatchablePaper> papers;
 
-    private SeedPapers() {
-    }
+    private SeedPapers() {}
 
     static synchronized List<MatchablePaper> all() {
         if (papers == null) {
@@ -44,8 +42,12 @@ final class SeedPapers {
                 if (p.hasNonNull("category")) {
                     categories.add("cs." + p.get("category").asText());
                 }
-                out.add(new MatchablePaper(i, p.hasNonNull("title") ? p.get("title").asText() : null,
-                        p.path("abstract").asText(), List.copyOf(authors), List.copyOf(categories)));
+                out.add(new MatchablePaper(
+                        i,
+                        p.hasNonNull("title") ? p.get("title").asText() : null,
+                        p.path("abstract").asText(),
+                        List.copyOf(authors),
+                        List.copyOf(categories)));
             }
             return List.copyOf(out);
         } catch (IOException e) {

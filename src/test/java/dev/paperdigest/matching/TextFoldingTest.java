@@ -27,8 +27,11 @@ class TextFoldingTest {
             """)
     void foldsAWordToTheTermTheIndexHolds(String word, String folded) {
         assertEquals(folded, TextFolding.fold(word));
-        assertEquals(List.of(folded), PaperAnalysis.tokens(PaperAnalysis.FOLDED, word).stream()
-                .map(PaperAnalysis.Token::term).toList());
+        assertEquals(
+                List.of(folded),
+                PaperAnalysis.tokens(PaperAnalysis.FOLDED, word).stream()
+                        .map(PaperAnalysis.Token::term)
+                        .toList());
     }
 
     @Test

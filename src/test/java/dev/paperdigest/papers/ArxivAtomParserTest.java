@@ -1,17 +1,18 @@
 package dev.paperdigest.papers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.paperdigest.support.NoDatabase;
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @NoDatabase
 class ArxivAtomParserTest {
@@ -34,7 +35,9 @@ class ArxivAtomParserTest {
 
         PaperRecord first = out.byId("2202.12139");
         assertEquals(1, first.version());
-        assertEquals("Testing Deep Learning Models: A First Comparative Study of Multiple Testing Techniques", first.title());
+        assertEquals(
+                "Testing Deep Learning Models: A First Comparative Study of Multiple Testing Techniques",
+                first.title());
         assertEquals(List.of("Mohit Kumar Ahuja", "Arnaud Gotlieb", "Helge Spieker"), first.authors());
         assertEquals(List.of("cs.SE", "cs.LG"), first.categories());
         assertEquals("10.1109/ICSTW55395.2022.00035", first.doi());
@@ -63,7 +66,10 @@ class ArxivAtomParserTest {
         assertEquals(10, out.records.size());
         PaperRecord first = out.byId("1201.4869");
         assertEquals("A Luttinger Liquid Core Inside Helium-4 Filled Nanopores", first.title());
-        assertTrue(first.abstractText().startsWith("As helium-4 is cooled below 2.17 K it undergoes a phase transition to a fundamentally new state"),
+        assertTrue(
+                first.abstractText()
+                        .startsWith(
+                                "As helium-4 is cooled below 2.17 K it undergoes a phase transition to a fundamentally new state"),
                 first.abstractText());
         assertTrue(!first.abstractText().contains("\n") && !first.abstractText().contains("  "));
         assertEquals("10.1142/S021797921244002X", first.doi());
@@ -72,7 +78,8 @@ class ArxivAtomParserTest {
         PaperRecord old = out.byId("cond-mat/0412498");
         assertEquals(1, old.version());
         assertEquals(List.of("cond-mat.str-el", "cond-mat.stat-mech"), old.categories());
-        assertTrue(old.abstractText().contains("\"p x p\" density wave ordering on the square lattice (p >= 3, integer)"),
+        assertTrue(
+                old.abstractText().contains("\"p x p\" density wave ordering on the square lattice (p >= 3, integer)"),
                 "entities decoded once: " + old.abstractText());
     }
 
@@ -91,8 +98,9 @@ class ArxivAtomParserTest {
 
     @Test
     void primaryCategoryComesFirstWhateverTheOrder() throws IOException {
-        String xml = feed(entry("2401.00001v3", "<category term=\"cs.LG\"/><category term=\"cs.CL\"/>"
-                + "<arxiv:primary_category term=\"cs.CL\"/>"));
+        String xml = feed(entry(
+                "2401.00001v3",
+                "<category term=\"cs.LG\"/><category term=\"cs.CL\"/>" + "<arxiv:primary_category term=\"cs.CL\"/>"));
         Samples.Collected out = new Samples.Collected();
         parser.parse(stream(xml), out);
         assertEquals(List.of("cs.CL", "cs.LG"), out.records.get(0).categories());
@@ -105,7 +113,8 @@ class ArxivAtomParserTest {
         Samples.Collected out = parse("arxiv_api_empty.xml", feed);
         assertEquals(0, out.records.size());
         assertEquals(0, feed.totalResults);
-        IOException error = assertThrows(IOException.class, () -> parse("arxiv_api_error_http400.xml", new ArxivAtomParser.Feed()));
+        IOException error =
+                assertThrows(IOException.class, () -> parse("arxiv_api_error_http400.xml", new ArxivAtomParser.Feed()));
         assertTrue(error.getMessage().contains("incorrect id format for abc"), error.getMessage());
     }
 
@@ -123,7 +132,8 @@ class ArxivAtomParserTest {
 
     @Test
     void badEntryIsRejectedOthersKept() throws IOException {
-        String xml = feed(entry("not-an-id", "") + entry("2401.00002v1", "")
+        String xml = feed(entry("not-an-id", "")
+                + entry("2401.00002v1", "")
                 + entry("2401.00003v1", "").replace("2024-01-02T00:00:00Z", "yesterday"));
         Samples.Collected out = new Samples.Collected();
         parser.parse(stream(xml), out);

@@ -1,11 +1,12 @@
 package dev.paperdigest.papers;
 
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 class ArxivIdTest {
 
@@ -13,7 +14,8 @@ class ArxivIdTest {
     void parsesEveryFormAnIdComesIn() {
         assertEquals(Optional.of(new ArxivId("2401.01234", 2)), ArxivId.parse("2401.01234v2"));
         assertEquals(Optional.of(new ArxivId("2401.01234", null)), ArxivId.parse(" arXiv:2401.01234 "));
-        assertEquals(Optional.of(new ArxivId("2401.01234", 3)), ArxivId.parse("https://arxiv.org/pdf/2401.01234v3.pdf"));
+        assertEquals(
+                Optional.of(new ArxivId("2401.01234", 3)), ArxivId.parse("https://arxiv.org/pdf/2401.01234v3.pdf"));
         assertEquals(Optional.of(new ArxivId("hep-th/9901001", null)), ArxivId.parse("HEP-TH/9901001"));
         assertEquals(Optional.of(new ArxivId("math.AG/0101001", 1)), ArxivId.parse("math.ag/0101001v1"));
         assertEquals(Optional.empty(), ArxivId.parse("demo-1"));

@@ -1,12 +1,13 @@
 package dev.paperdigest.papers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.paperdigest.common.ImportReport;
+import org.junit.jupiter.api.Test;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PaperBatchWriterTest {
 
@@ -35,8 +36,26 @@ class PaperBatchWriterTest {
     }
 
     private static PaperRecord record(int i, String title) {
-        return new PaperRecord("2601." + String.format("%05d", i), 1, title, "A", List.of("A"), List.of(), null, null,
-                null, null, "arxiv", null, null, null, null, null, null, null, List.of());
+        return new PaperRecord(
+                "2601." + String.format("%05d", i),
+                1,
+                title,
+                "A",
+                List.of("A"),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                "arxiv",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
     }
 
     @Test
@@ -81,7 +100,10 @@ class PaperBatchWriterTest {
         assertEquals(4, seen[0]);
         assertEquals(1, stored[0]);
         assertEquals(1, report.created);
-        assertEquals(List.of(new ImportReport.Rejection(11, "page 2, entry 1: no id"),
-                new ImportReport.Rejection(13, "page 2, entry 3: no good")), report.rejected);
+        assertEquals(
+                List.of(
+                        new ImportReport.Rejection(11, "page 2, entry 1: no id"),
+                        new ImportReport.Rejection(13, "page 2, entry 3: no good")),
+                report.rejected);
     }
 }

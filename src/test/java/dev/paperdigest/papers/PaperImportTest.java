@@ -1,8 +1,8 @@
 package dev.paperdigest.papers;
 
-import org.junit.jupiter.api.Assertions;
 import dev.paperdigest.support.Admin;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,26 +32,43 @@ class PaperImportTest {
     void importsHuggingFaceDailyPapersOnceAndOnlyOnce() {
         byte[] daily = resource("hf_daily_papers.json");
         // earlier tests may have imported this file too: count what exists first
-        int created = Admin.admin().contentType("application/json").body(daily)
-                .when().post("/api/admin/papers/import")
-                .then().statusCode(200)
+        int created = Admin.admin()
+                .contentType("application/json")
+                .body(daily)
+                .when()
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
                 .body("received", equalTo(30))
                 .body("rejected", empty())
-                .extract().path("created");
-        int updated = Admin.admin().contentType("application/json").body(daily)
-                .when().post("/api/admin/papers/import")
-                .then().statusCode(200)
+                .extract()
+                .path("created");
+        int updated = Admin.admin()
+                .contentType("application/json")
+                .body(daily)
+                .when()
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
                 .body("received", equalTo(30))
                 .body("created", equalTo(0))
                 .body("updated", equalTo(0))
                 .body("skipped", equalTo(30))
-                .extract().path("updated");
+                .extract()
+                .path("updated");
         Assertions.assertTrue(created == 30 || created == 0, "first import created " + created);
         Assertions.assertEquals(0, updated);
 
-        Admin.admin().when().get("/api/admin/papers/2606.00467").then().statusCode(200)
+        Admin.admin()
+                .when()
+                .get("/api/admin/papers/2606.00467")
+                .then()
+                .statusCode(200)
                 .body("arxivId", equalTo("2606.00467"))
-                .body("title", equalTo("On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance"))
+                .body(
+                        "title",
+                        equalTo(
+                                "On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance"))
                 .body("authors", contains("Etienne Casanova", "Rafal Kocielnik", "R. Michael Alvarez"))
                 .body("publishedAt", startsWith("2026-05-30T00:00"))
                 .body("upvotes", equalTo(0))
@@ -61,11 +78,23 @@ class PaperImportTest {
 
     @Test
     void readsTheOlderSchemaWithWrappedTitles() {
-        Admin.admin().contentType("application/json").body(resource("hf_daily_papers_2024-10-25_excerpt.json"))
-                .when().post("/api/admin/papers/import")
-                .then().statusCode(200).body("received", equalTo(2)).body("rejected", empty());
-        Admin.admin().when().get("/api/admin/papers/2410.17243").then().statusCode(200)
-                .body("title", equalTo("Breaking the Memory Barrier: Near Infinite Batch Size Scaling for Contrastive Loss"))
+        Admin.admin()
+                .contentType("application/json")
+                .body(resource("hf_daily_papers_2024-10-25_excerpt.json"))
+                .when()
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
+                .body("received", equalTo(2))
+                .body("rejected", empty());
+        Admin.admin()
+                .when()
+                .get("/api/admin/papers/2410.17243")
+                .then()
+                .statusCode(200)
+                .body(
+                        "title",
+                        equalTo("Breaking the Memory Barrier: Near Infinite Batch Size Scaling for Contrastive Loss"))
                 .body("abstractText", not(containsString("\n")))
                 .body("upvotes", equalTo(64))
                 .body("numComments", equalTo(3))
@@ -81,9 +110,13 @@ class PaperImportTest {
                   {"paper": {"id": "2611.00002", "summary": "No title here."}},
                   {"paper": {"id": "2611.00003", "title": "Truncated after this"
                 """;
-        Admin.admin().contentType("application/json").body(body)
-                .when().post("/api/admin/papers/import")
-                .then().statusCode(200)
+        Admin.admin()
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
                 .body("created", equalTo(1))
                 .body("rejected", hasSize(3))
                 .body("rejected[0].index", equalTo(1))
@@ -91,23 +124,34 @@ class PaperImportTest {
                 .body("rejected[1].index", equalTo(2))
                 .body("rejected[1].reason", equalTo("no title"))
                 .body("rejected[2].reason", startsWith("malformed document"));
-        Admin.admin().when().get("/api/admin/papers/2611.00001").then().statusCode(200).body("authors", contains("Ada Lovelace"));
+        Admin.admin()
+                .when()
+                .get("/api/admin/papers/2611.00001")
+                .then()
+                .statusCode(200)
+                .body("authors", contains("Ada Lovelace"));
         Admin.admin().when().get("/api/admin/papers/2611.00003").then().statusCode(404);
     }
 
     @Test
     void entriesTheDatabaseCouldNotStoreAreRejectedAloneInJsonLines() {
         String longId = "a".repeat(200) + "/9901001";
-        String lines = String.join("\n",
+        String lines = String.join(
+                "\n",
                 "{\"arxiv_id\": \"2612.00011\", \"title\": \"Kept\", \"abstract\": \"Good.\", \"authors\": [\"Ada Lovelace\"]}",
                 "{\"arxiv_id\": \"" + longId + "\", \"title\": \"Long id\", \"abstract\": \"x\"}",
-                "{\"arxiv_id\": \"2612.00012\", \"title\": \"Long DOI\", \"abstract\": \"x\", \"doi\": \"10.1/" + "9".repeat(300) + "\"}",
-                "{\"arxiv_id\": \"2612.00013\", \"title\": \"Long link\", \"abstract\": \"x\", \"project_page\": \"https://e.org/" + "p".repeat(1000) + "\"}",
+                "{\"arxiv_id\": \"2612.00012\", \"title\": \"Long DOI\", \"abstract\": \"x\", \"doi\": \"10.1/"
+                        + "9".repeat(300) + "\"}",
+                "{\"arxiv_id\": \"2612.00013\", \"title\": \"Long link\", \"abstract\": \"x\", \"project_page\": \"https://e.org/"
+                        + "p".repeat(1000) + "\"}",
                 "{\"arxiv_id\": \"2612.00014\", \"title\": \"Script link\", \"abstract\": \"x\", \"github_repo\": \"javascript:alert(1)\"}",
                 "{\"arxiv_id\": \"2612.00015\", \"title\": \"NUL\\u0000 inside\", \"abstract\": \"x\", \"comment\": \"a\\u0000b\"}",
                 "{\"arxiv_id\": \"2612.00016\", \"title\": \"Also kept\", \"abstract\": \"Good too.\"}");
-        Admin.jsonLines(lines).when().post("/api/admin/papers/import")
-                .then().statusCode(200)
+        Admin.jsonLines(lines)
+                .when()
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
                 .body("received", equalTo(7))
                 .body("created", equalTo(2))
                 .body("rejected.index", contains(1, 2, 3, 4, 5))
@@ -120,8 +164,13 @@ class PaperImportTest {
 
     @Test
     void refusesAnUnknownContentType() {
-        Admin.admin().contentType("text/csv").body("a,b")
-                .when().post("/api/admin/papers/import")
-                .then().statusCode(415).contentType("application/problem+json");
+        Admin.admin()
+                .contentType("text/csv")
+                .body("a,b")
+                .when()
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 /** Real upstream responses (Hugging Face JSON, arXiv Atom), kept in src/test/resources/formats. */
 public final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static InputStream open(String name) {
         InputStream in = Samples.class.getResourceAsStream("/formats/" + name);
@@ -45,7 +44,9 @@ public final class Samples {
         }
 
         public PaperRecord byId(String id) {
-            return records.stream().filter(r -> r.arxivId().equals(id)).findFirst()
+            return records.stream()
+                    .filter(r -> r.arxivId().equals(id))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no record " + id + " among " + records.size()));
         }
     }

@@ -1,10 +1,10 @@
 package dev.paperdigest.replicas;
 
-import jakarta.mail.Multipart;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +54,7 @@ class ReplicasOnPostgresTest {
     @BeforeAll
     static void start() throws Exception {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
@@ -82,7 +82,7 @@ class ReplicasOnPostgresTest {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[]{first, second}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {first, second}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -94,22 +94,33 @@ class ReplicasOnPostgresTest {
 
     @Test
     void twoReplicasSendEachDigestExactlyOnce() throws Exception {
-        admin().contentType("application/json").body("""
+        admin().contentType("application/json")
+                .body("""
                 [
                   {"paper": {"id": "2611.07001", "title": "Replicated state machines for paper alerts", "summary": "Consensus keeps replicas honest.", "authors": [{"name": "Leslie Lamport"}], "upvotes": 5}},
                   {"paper": {"id": "2611.07002", "title": "Exactly-once email delivery", "summary": "Outboxes and consensus, again.", "authors": [{"name": "Barbara Liskov"}]}}
                 ]
-                """).post(first.url("/api/admin/papers/import")).then().statusCode(200);
+                """)
+                .post(first.url("/api/admin/papers/import"))
+                .then()
+                .statusCode(200);
 
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
             String email = "replica-reader-" + i + "@example.org";
             emails.add(email);
             ServiceProcess signUpAt = i % 2 == 0 ? first : second;
-            RestAssured.given().contentType("application/x-www-form-urlencoded")
-                    .formParam("email", email).formParam("keywords", "consensus")
-                    .formParam("frequency", "daily").formParam("sendHour", "8").formParam("timezone", "UTC")
-                    .post(signUpAt.url("/subscribe")).then().statusCode(200).body(containsString("Check your inbox"));
+            RestAssured.given()
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("email", email)
+                    .formParam("keywords", "consensus")
+                    .formParam("frequency", "daily")
+                    .formParam("sendHour", "8")
+                    .formParam("timezone", "UTC")
+                    .post(signUpAt.url("/subscribe"))
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("Check your inbox"));
         }
         for (int i = 0; i < SUBSCRIBERS; i++) {
             // a link issued by one replica works on the other: they share the signing key
@@ -125,22 +136,35 @@ class ReplicasOnPostgresTest {
 
         for (String email : emails) {
             List<MimeMessage> mails = awaitMail(email, 2);
-            await(email + " gets its confirmation and one digest, no more").during(Duration.ofMillis(200))
-                    .atMost(Duration.ofSeconds(5)).until(() -> mails(email), hasSize(2));
+            await(email + " gets its confirmation and one digest, no more")
+                    .during(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> mails(email), hasSize(2));
             assertThat(mails.get(1).getSubject(), containsString("2 new papers"));
         }
-        admin().get(second.url("/api/admin/stats")).then().statusCode(200)
+        admin().get(second.url("/api/admin/stats"))
+                .then()
+                .statusCode(200)
                 .body("deliveries.SENT", equalTo(SUBSCRIBERS));
     }
 
     static int startRun(ServiceProcess service) {
-        return admin().contentType("application/json").body("{\"date\": \"2026-11-28\"}")
-                .post(service.url("/api/admin/digest-runs")).then().statusCode(202).extract().path("id");
+        return admin().contentType("application/json")
+                .body("{\"date\": \"2026-11-28\"}")
+                .post(service.url("/api/admin/digest-runs"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     static String awaitRun(ServiceProcess service, int id) {
-        return await("run " + id + " to finish").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> admin().get(service.url("/api/admin/digest-runs/" + id)).<String>path("status"),
+        return await("run " + id + " to finish")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> admin().get(service.url("/api/admin/digest-runs/" + id))
+                                .<String>path("status"),
                         status -> !"QUEUED".equals(status) && !"RUNNING".equals(status));
     }
 
@@ -159,7 +183,9 @@ class ReplicasOnPostgresTest {
     }
 
     static List<MimeMessage> awaitMail(String address, int count) {
-        return await(count + " emails to " + address).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await(count + " emails to " + address)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> mails(address), mails -> mails.size() >= count);
     }
 

@@ -1,6 +1,5 @@
 package dev.paperdigest.replicas;
 
-import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.File;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +29,10 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
         this.log = Files.createTempFile("paper-digest-" + name, ".log");
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -44,10 +47,14 @@ final class ServiceProcess implements AutoCloseable {
     void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await("service on port " + port + " ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+            await("service on port " + port + " ready")
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> isReady(http));
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("service not ready after " + timeout + "; log:\n" + Files.readString(log), e);
+            throw new IllegalStateException(
+                    "service not ready after " + timeout + "; log:\n" + Files.readString(log), e);
         }
     }
 
@@ -56,8 +63,12 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("service exited; log:\n" + Files.readString(log));
         }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notYet) {
             return false; // still starting
         }

@@ -51,16 +51,24 @@ class SubscriberImportTest {
                 .body("rejected[2].reason", startsWith("Keyword \"\"unclosed\""));
 
         long id = Subscribers.id(ada);
-        Admin.admin().get("/api/admin/subscribers/" + id).then().statusCode(200)
+        Admin.admin()
+                .get("/api/admin/subscribers/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("frequency", equalTo("weekly"))
                 .body("sendHour", equalTo(7))
                 .body("timezone", equalTo("Europe/Berlin"))
                 .body("subscriptions.query", equalTo(List.of("sparse attention", "Tim Dettmers", "cs.CL")));
         // defaults for what a line leaves out
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(alan)).then().statusCode(200)
-                .body("status", equalTo("ACTIVE")).body("frequency", equalTo("daily"))
-                .body("sendHour", equalTo(8)).body("timezone", equalTo("UTC"));
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(alan))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("frequency", equalTo("daily"))
+                .body("sendHour", equalTo(8))
+                .body("timezone", equalTo("UTC"));
         // nobody was emailed: the operator vouched for them
         Mailbox.assertNoMoreArrive(ada, 0);
     }
@@ -72,17 +80,25 @@ class SubscriberImportTest {
         String leaves = Subscribers.uniqueEmail("leaves");
         String first = line(stays, "diffusion") + line(changes, "diffusion") + line(leaves, "diffusion");
         importLines(first, "true").body("created", equalTo(3));
-        RestAssured.given().formParam("List-Unsubscribe", "One-Click")
-                .post(Links.pathAndQuery(unsubscribeLinkOf(leaves))).then().statusCode(200);
+        RestAssured.given()
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(Links.pathAndQuery(unsubscribeLinkOf(leaves)))
+                .then()
+                .statusCode(200);
 
         importLines(line(stays, "diffusion") + line(changes, "quantization") + line(leaves, "diffusion"), "true")
                 .body("created", equalTo(0))
                 .body("updated", equalTo(1))
                 .body("skipped", equalTo(2));
 
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(changes)).then()
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(changes))
+                .then()
                 .body("subscriptions.query", equalTo(List.of("quantization")));
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(leaves)).then().body("status", equalTo("UNSUBSCRIBED"));
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(leaves))
+                .then()
+                .body("status", equalTo("UNSUBSCRIBED"));
     }
 
     @Test
@@ -90,22 +106,39 @@ class SubscriberImportTest {
         String email = Subscribers.uniqueEmail("asked");
         importLines(line(email, "speculative decoding"), "false").body("created", equalTo(1));
 
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then().body("status", equalTo("PENDING"));
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(email))
+                .then()
+                .body("status", equalTo("PENDING"));
         Mailbox.Received confirmation = Mailbox.await(email, 1).get(0);
         assertThat(confirmation.subject(), equalTo("Confirm your Paper Digest subscription"));
         Subscribers.confirm(confirmation);
-        Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email)).then().body("status", equalTo("ACTIVE"));
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(email))
+                .then()
+                .body("status", equalTo("ACTIVE"));
     }
 
     @Test
     void aBadRequestIsRefusedWithAProblem() {
         Admin.jsonLines(line("x@example.org", "llm"))
-                .post("/api/admin/subscribers/import?preconfirmed=maybe").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("preconfirmed"));
-        Admin.admin().contentType("text/csv").body("email\nx@example.org\n")
-                .post("/api/admin/subscribers/import").then().statusCode(415);
-        RestAssured.given().contentType("application/x-ndjson").body(line("x@example.org", "llm").getBytes(StandardCharsets.UTF_8))
-                .post("/api/admin/subscribers/import").then().statusCode(401);
+                .post("/api/admin/subscribers/import?preconfirmed=maybe")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("preconfirmed"));
+        Admin.admin()
+                .contentType("text/csv")
+                .body("email\nx@example.org\n")
+                .post("/api/admin/subscribers/import")
+                .then()
+                .statusCode(415);
+        RestAssured.given()
+                .contentType("application/x-ndjson")
+                .body(line("x@example.org", "llm").getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/subscribers/import")
+                .then()
+                .statusCode(401);
     }
 
     private static String line(String email, String keyword) {
@@ -114,13 +147,18 @@ class SubscriberImportTest {
 
     private static ValidatableResponse importLines(String lines, String preconfirmed) {
         return Admin.jsonLines(lines)
-                .post("/api/admin/subscribers/import?preconfirmed=" + preconfirmed).then().statusCode(200);
+                .post("/api/admin/subscribers/import?preconfirmed=" + preconfirmed)
+                .then()
+                .statusCode(200);
     }
 
     /** The unsubscribe link of someone who was never emailed: their digest preview carries it. */
     private static String unsubscribeLinkOf(String email) {
-        String html = Admin.admin().get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview").asString();
-        Matcher m = Pattern.compile("http://localhost:8080/unsubscribe\\?token=[^\"]+").matcher(html);
+        String html = Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview")
+                .asString();
+        Matcher m = Pattern.compile("http://localhost:8080/unsubscribe\\?token=[^\"]+")
+                .matcher(html);
         assertThat("an unsubscribe link in " + html, m.find(), equalTo(true));
         return m.group().replace("&amp;", "&");
     }

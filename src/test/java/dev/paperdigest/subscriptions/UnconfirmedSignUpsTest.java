@@ -45,8 +45,11 @@ class UnconfirmedSignUpsTest {
 
     private static void age(long subscriberId) {
         Instant longAgo = Instant.now().minus(Duration.ofDays(30));
-        QuarkusTransaction.requiringNew().run(() -> Subscriber.update(
-                "createdAt = ?1, confirmationsDay = ?2 where id = ?3",
-                longAgo, LocalDate.ofInstant(longAgo, ZoneOffset.UTC), subscriberId));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Subscriber.update(
+                        "createdAt = ?1, confirmationsDay = ?2 where id = ?3",
+                        longAgo,
+                        LocalDate.ofInstant(longAgo, ZoneOffset.UTC),
+                        subscriberId));
     }
 }

@@ -15,8 +15,7 @@ public final class Admin {
 
     public static final String PASSWORD = "test-admin-password";
 
-    private Admin() {
-    }
+    private Admin() {}
 
     public static RequestSpecification admin() {
         return RestAssured.given().auth().preemptive().basic("admin", PASSWORD);
@@ -32,9 +31,12 @@ public final class Admin {
      * finished, whatever its outcome; returns that last view.
      */
     public static JsonPath awaitFinished(String path, Duration patience) {
-        return await("the run at " + path + " to finish").atMost(patience)
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .until(() -> admin().get(path).then().statusCode(200).extract().jsonPath(),
+        return await("the run at " + path + " to finish")
+                .atMost(patience)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> admin().get(path).then().statusCode(200).extract().jsonPath(),
                         run -> !UNFINISHED.contains(run.getString("status")));
     }
 

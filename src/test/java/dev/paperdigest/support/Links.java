@@ -1,14 +1,13 @@
 package dev.paperdigest.support;
 
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
 
 /** Emails carry absolute links under digest.public-url; tests follow them on the test port. */
 public final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     public static String pathAndQuery(String absolute) {
         URI uri = URI.create(absolute);

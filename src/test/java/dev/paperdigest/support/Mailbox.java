@@ -45,8 +45,7 @@ public final class Mailbox {
         }
     }
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     public static List<Received> of(String address) {
         List<Received> received = new ArrayList<>();
@@ -71,7 +70,8 @@ public final class Mailbox {
             try {
                 String[] ids = message.getHeader("Message-ID");
                 for (Address recipient : message.getAllRecipients()) {
-                    byRecipient.computeIfAbsent(recipient.toString().toLowerCase(Locale.ROOT), r -> new ArrayList<>())
+                    byRecipient
+                            .computeIfAbsent(recipient.toString().toLowerCase(Locale.ROOT), r -> new ArrayList<>())
                             .add(ids == null ? "" : ids[0]);
                 }
             } catch (MessagingException e) {
@@ -83,8 +83,10 @@ public final class Mailbox {
 
     /** Waits up to 20 s for {@code count} emails to arrive for the address; returns all it has then. */
     public static List<Received> await(String address, int count) {
-        return Awaitility.await(count + " emails to " + address).atMost(Duration.ofSeconds(20))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await(count + " emails to " + address)
+                .atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> of(address), received -> received.size() >= count);
     }
 
@@ -94,8 +96,10 @@ public final class Mailbox {
      */
     public static void assertNoMoreArrive(String address, int count) {
         Awaitility.await("exactly " + count + " emails to " + address + " for half a second")
-                .during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> of(address).size(), equalTo(count));
     }
 

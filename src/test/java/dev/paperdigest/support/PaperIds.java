@@ -10,8 +10,7 @@ public final class PaperIds {
 
     private static final AtomicInteger NEXT = new AtomicInteger(1000);
 
-    private PaperIds() {
-    }
+    private PaperIds() {}
 
     /**
      * A base no other test has, such as {@code 2612.1000} for the month {@code 2612}; a test

@@ -18,24 +18,25 @@ import java.util.Map;
 public final class RawHttp {
 
     /** The status line, headers and body of the answer. */
-    public record Answer(int status, String head, String body) {
-    }
+    public record Answer(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static Answer headersOnly(URL base, String method, String pathAndQuery, Map<String, String> headers) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            StringBuilder request =
+                    new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String answer = readUntilClosed(socket.getInputStream());
             int blank = answer.indexOf("\r\n\r\n");
             String head = blank < 0 ? answer : answer.substring(0, blank);
-            return new Answer(Integer.parseInt(head.substring(9, 12)), head, blank < 0 ? "" : answer.substring(blank + 4));
+            return new Answer(
+                    Integer.parseInt(head.substring(9, 12)), head, blank < 0 ? "" : answer.substring(blank + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

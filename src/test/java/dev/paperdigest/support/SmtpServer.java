@@ -53,8 +53,10 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             silentRelay = null;
         }
         // the port may take a moment to come free (connections to the silent relay closing)
-        greenMail = await("the SMTP server to start again on port " + port).atMost(Duration.ofSeconds(5))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+        greenMail = await("the SMTP server to start again on port " + port)
+                .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
                 .until(SmtpServer::startOnPort, Objects::nonNull);
     }
 
@@ -107,15 +109,17 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        accepted.add(socket.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "silent-smtp-relay");
+            acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try {
+                                accepted.add(socket.accept());
+                            } catch (IOException closed) {
+                                return;
+                            }
+                        }
+                    },
+                    "silent-smtp-relay");
             acceptor.setDaemon(true);
             acceptor.start();
         }

@@ -1,8 +1,8 @@
 package dev.paperdigest.support;
 
-import java.util.List;
 import io.restassured.RestAssured;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
@@ -10,15 +10,15 @@ import static org.hamcrest.Matchers.containsString;
 /** Signs people up the way a browser would, and confirms them through the emailed link. */
 public final class Subscribers {
 
-    private Subscribers() {
-    }
+    private Subscribers() {}
 
     public static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     public static void signUp(String email, String keywords, String authors, String categories) {
-        RestAssured.given().contentType("application/x-www-form-urlencoded")
+        RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
                 .formParam("email", email)
                 .formParam("keywords", keywords)
                 .formParam("authors", authors)
@@ -26,8 +26,11 @@ public final class Subscribers {
                 .formParam("frequency", "daily")
                 .formParam("sendHour", "8")
                 .formParam("timezone", "Europe/Berlin")
-                .when().post("/subscribe")
-                .then().statusCode(200).body(containsString("Check your inbox"));
+                .when()
+                .post("/subscribe")
+                .then()
+                .statusCode(200)
+                .body(containsString("Check your inbox"));
     }
 
     /** Signs up and clicks the confirmation link; returns the confirmation email. */
@@ -43,8 +46,11 @@ public final class Subscribers {
     public static long id(String email) {
         int total = Admin.admin().get("/api/admin/subscribers").path("total");
         for (int page = 0; page * 200 < total; page++) {
-            List<Integer> ids = Admin.admin().queryParam("size", 200).queryParam("page", page)
-                    .get("/api/admin/subscribers").path("items.findAll { it.email == '" + email + "' }.id");
+            List<Integer> ids = Admin.admin()
+                    .queryParam("size", 200)
+                    .queryParam("page", page)
+                    .get("/api/admin/subscribers")
+                    .path("items.findAll { it.email == '" + email + "' }.id");
             if (!ids.isEmpty()) {
                 return ids.get(0);
             }
@@ -54,7 +60,10 @@ public final class Subscribers {
 
     /** Presses the button of the page the confirmation link opens. */
     public static void confirm(Mailbox.Received confirmation) {
-        RestAssured.given().post(Links.pathAndQuery(confirmation.link("http://localhost:8080/confirm?token=")))
-                .then().statusCode(200).body(containsString("You are subscribed"));
+        RestAssured.given()
+                .post(Links.pathAndQuery(confirmation.link("http://localhost:8080/confirm?token=")))
+                .then()
+                .statusCode(200)
+                .body(containsString("You are subscribed"));
     }
 }

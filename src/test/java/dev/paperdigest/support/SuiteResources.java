@@ -6,6 +6,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(SmtpServer.class)
 @QuarkusTestResource(TestDatabase.class)
 public final class SuiteResources {
-    private SuiteResources() {
-    }
+    private SuiteResources() {}
 }

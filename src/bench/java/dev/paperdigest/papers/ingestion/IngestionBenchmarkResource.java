@@ -34,10 +34,13 @@ public class IngestionBenchmarkResource extends IngestionWireMock {
     }
 
     private static void createDatabase(String server) {
-        try (Connection c = DriverManager.getConnection(server + "test", System.getProperty("bench.pg.user", "postgres"),
+        try (Connection c = DriverManager.getConnection(
+                server + "test",
+                System.getProperty("bench.pg.user", "postgres"),
                 System.getProperty("bench.pg.password", ""))) {
-            boolean exists = c.createStatement().executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + PG_DATABASE + "'").next();
+            boolean exists = c.createStatement()
+                    .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + PG_DATABASE + "'")
+                    .next();
             if (!exists) {
                 c.createStatement().execute("CREATE DATABASE " + PG_DATABASE);
             }

@@ -70,7 +70,9 @@ public final class MimeWriter {
     }
 
     private enum Shape {
-        SEVEN_BIT("7bit"), EIGHT_BIT("8bit"), ENCODE(null);
+        SEVEN_BIT("7bit"),
+        EIGHT_BIT("8bit"),
+        ENCODE(null);
 
         final String encoding;
 
@@ -159,7 +161,8 @@ public final class MimeWriter {
         if (value.chars().allMatch(c -> c >= 32 && c < 127)) {
             return value;
         }
-        boolean address = name.equalsIgnoreCase("From") || name.equalsIgnoreCase("To") || name.equalsIgnoreCase("Reply-To");
+        boolean address =
+                name.equalsIgnoreCase("From") || name.equalsIgnoreCase("To") || name.equalsIgnoreCase("Reply-To");
         int angle = value.lastIndexOf('<');
         int used = name.length() + 2;
         if (address && angle > 0) {
@@ -180,7 +183,10 @@ public final class MimeWriter {
             int codePoint = text.codePointAt(i);
             String encoded = qEncode(new String(Character.toChars(codePoint)));
             if (word.length() + encoded.length() > room - "=?UTF-8?Q??=".length() && !word.isEmpty()) {
-                words.append(words.isEmpty() ? "" : "\r\n ").append("=?UTF-8?Q?").append(word).append("?=");
+                words.append(words.isEmpty() ? "" : "\r\n ")
+                        .append("=?UTF-8?Q?")
+                        .append(word)
+                        .append("?=");
                 word.setLength(0);
                 room = 75;
             }
@@ -188,7 +194,10 @@ public final class MimeWriter {
             i += Character.charCount(codePoint);
         }
         if (!word.isEmpty()) {
-            words.append(words.isEmpty() ? "" : "\r\n ").append("=?UTF-8?Q?").append(word).append("?=");
+            words.append(words.isEmpty() ? "" : "\r\n ")
+                    .append("=?UTF-8?Q?")
+                    .append(word)
+                    .append("?=");
         }
         return words.toString();
     }

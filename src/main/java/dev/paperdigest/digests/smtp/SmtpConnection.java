@@ -64,8 +64,10 @@ public final class SmtpConnection implements Closeable {
             plain.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
         } catch (IOException e) {
             plain.close();
-            throw new IOException("cannot connect to the SMTP server " + settings.host() + ":" + settings.port() + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot connect to the SMTP server " + settings.host() + ":" + settings.port() + ": "
+                            + e.getMessage(),
+                    e);
         }
         use(settings.tls() ? secure(plain) : plain);
         expect(220, "greeting");
@@ -77,7 +79,8 @@ public final class SmtpConnection implements Closeable {
                 use(secure(socket));
                 ehlo();
             } else if (startTls.equals("REQUIRED")) {
-                throw new IOException("the SMTP server does not offer STARTTLS, which quarkus.mailer.start-tls requires");
+                throw new IOException(
+                        "the SMTP server does not offer STARTTLS, which quarkus.mailer.start-tls requires");
             }
         }
         if (settings.username().isPresent()) {
@@ -174,7 +177,8 @@ public final class SmtpConnection implements Closeable {
 
     private Socket secure(Socket plain) throws IOException {
         try {
-            SSLSocketFactory factory = settings.trustAll() ? trustingAll() : (SSLSocketFactory) SSLSocketFactory.getDefault();
+            SSLSocketFactory factory =
+                    settings.trustAll() ? trustingAll() : (SSLSocketFactory) SSLSocketFactory.getDefault();
             SSLSocket tls = (SSLSocket) factory.createSocket(plain, settings.host(), settings.port(), true);
             if (!settings.trustAll()) {
                 SSLParameters parameters = tls.getSSLParameters();
@@ -190,20 +194,23 @@ public final class SmtpConnection implements Closeable {
 
     private static SSLSocketFactory trustingAll() throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        context.init(
+                null,
+                new TrustManager[] {
+                    new X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         return context.getSocketFactory();
     }
 
@@ -249,8 +256,7 @@ public final class SmtpConnection implements Closeable {
         }
     }
 
-    private record Reply(int code, String text) {
-    }
+    private record Reply(int code, String text) {}
 
     /** A reply, all its lines: {@code 250-first}, ..., {@code 250 last}. */
     private Reply reply() throws IOException {

@@ -52,8 +52,7 @@ public class SmtpRelay {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
         return new Connected(SmtpConnection.open(settings, heloName));

@@ -15,20 +15,32 @@ import java.util.Optional;
  * @param trustAll accept any server certificate: for tests against a server with a self-signed one
  * @param timeout  how long one step of the SMTP conversation may wait for the server
  */
-public record SmtpSettings(boolean mock, String host, int port, boolean tls, String startTls, Optional<String> username,
-                           Optional<String> password, boolean trustAll, Duration timeout) {
+public record SmtpSettings(
+        boolean mock,
+        String host,
+        int port,
+        boolean tls,
+        String startTls,
+        Optional<String> username,
+        Optional<String> password,
+        boolean trustAll,
+        Duration timeout) {
 
     public static SmtpSettings from(Config config) {
-        boolean tls = config.getOptionalValue("quarkus.mailer.tls", Boolean.class).orElse(false);
+        boolean tls =
+                config.getOptionalValue("quarkus.mailer.tls", Boolean.class).orElse(false);
         return new SmtpSettings(
                 config.getOptionalValue("quarkus.mailer.mock", Boolean.class).orElse(false),
                 config.getOptionalValue("quarkus.mailer.host", String.class).orElse("localhost"),
                 config.getOptionalValue("quarkus.mailer.port", Integer.class).orElse(tls ? 465 : 25),
                 tls,
-                config.getOptionalValue("quarkus.mailer.start-tls", String.class).orElse("OPTIONAL"),
+                config.getOptionalValue("quarkus.mailer.start-tls", String.class)
+                        .orElse("OPTIONAL"),
                 config.getOptionalValue("quarkus.mailer.username", String.class),
                 config.getOptionalValue("quarkus.mailer.password", String.class),
-                config.getOptionalValue("quarkus.mailer.trust-all", Boolean.class).orElse(false),
-                config.getOptionalValue("quarkus.mailer.timeout", Duration.class).orElse(Duration.ofSeconds(60)));
+                config.getOptionalValue("quarkus.mailer.trust-all", Boolean.class)
+                        .orElse(false),
+                config.getOptionalValue("quarkus.mailer.timeout", Duration.class)
+                        .orElse(Duration.ofSeconds(60)));
     }
 }

@@ -5,6 +5,8 @@ import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.SourceRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.jboss.logging.Logger;
 
 /**
  * A run in progress, as its source sees it: the counts are kept in memory and written to the
@@ -47,8 +48,13 @@ final class ActiveRun implements SourceRun {
      * @param renewLease renews the source's lease; false when another replica has taken it
      * @param stopping whether the service is stopping
      */
-    ActiveRun(IngestionRun row, Optional<Instant> lastSuccess, PaperStore store, Clock clock,
-            BooleanSupplier renewLease, BooleanSupplier stopping) {
+    ActiveRun(
+            IngestionRun row,
+            Optional<Instant> lastSuccess,
+            PaperStore store,
+            Clock clock,
+            BooleanSupplier renewLease,
+            BooleanSupplier stopping) {
         this.id = row.id;
         this.source = row.source;
         this.requestedDate = row.requestedDate;
@@ -63,7 +69,8 @@ final class ActiveRun implements SourceRun {
 
     /** What the run asks for, for the log. */
     String describe() {
-        return requestedDate == null ? "everything since " + lastSuccess.map(Instant::toString).orElse("ever")
+        return requestedDate == null
+                ? "everything since " + lastSuccess.map(Instant::toString).orElse("ever")
                 : "day " + requestedDate;
     }
 
@@ -125,12 +132,13 @@ final class ActiveRun implements SourceRun {
         Instant now = clock.instant();
         if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
             lastReport = now;
-            LOG.infof("ingestion run %d of %s: %d fetched, %d created, %d updated, %d rejected, %.0f%%",
+            LOG.infof(
+                    "ingestion run %d of %s: %d fetched, %d created, %d updated, %d rejected, %.0f%%",
                     id, source, fetched, totals.created, totals.updated, totals.rejectedCount(), progress * 100);
             save(null, null);
             if (!renewLease.getAsBoolean()) {
-                throw new IllegalStateException("lease " + IngestionService.leaseName(source)
-                        + " lost: another replica took over");
+                throw new IllegalStateException(
+                        "lease " + IngestionService.leaseName(source) + " lost: another replica took over");
             }
         }
     }
@@ -150,9 +158,18 @@ final class ActiveRun implements SourceRun {
             progress = 1;
         }
         save(status, error);
-        LOG.infof("ingestion run %d of %s %s: %d fetched, %d created, %d updated, %d skipped, %d rejected, %d requests%s",
-                id, source, status, fetched, totals.created, totals.updated, totals.skipped,
-                totals.rejectedCount(), requests, error == null ? "" : " (" + error.replace('\n', ';') + ")");
+        LOG.infof(
+                "ingestion run %d of %s %s: %d fetched, %d created, %d updated, %d skipped, %d rejected, %d requests%s",
+                id,
+                source,
+                status,
+                fetched,
+                totals.created,
+                totals.updated,
+                totals.skipped,
+                totals.rejectedCount(),
+                requests,
+                error == null ? "" : " (" + error.replace('\n', ';') + ")");
     }
 
     private void save(RunStatus status, String error) {

@@ -1,17 +1,19 @@
 package dev.paperdigest.papers.ingestion;
 
-import dev.paperdigest.common.SizeLimitedInputStream;
-import dev.paperdigest.common.ImportReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paperdigest.common.LimitsConfig;
+import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.LimitsConfig;
 import dev.paperdigest.common.RunStatus;
+import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperFormats;
 import dev.paperdigest.papers.PaperImporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /**
  * Imports files dropped into {@code digest.import.path}: on start and then every
@@ -44,6 +45,7 @@ public class FolderImport {
     private static final Logger LOG = Logger.getLogger(FolderImport.class);
     /** The source of the ingestion runs that record file imports. */
     public static final String SOURCE = "file";
+
     static final String LEASE = "import-folder";
     static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -55,8 +57,14 @@ public class FolderImport {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public FolderImport(FileImportConfig config, LimitsConfig limits, PaperFormats formats, PaperImporter importer, JobLease lease,
-            ObjectMapper mapper, Clock clock) {
+    public FolderImport(
+            FileImportConfig config,
+            LimitsConfig limits,
+            PaperFormats formats,
+            PaperImporter importer,
+            JobLease lease,
+            ObjectMapper mapper,
+            Clock clock) {
         this.config = config;
         this.limits = limits;
         this.formats = formats;
@@ -66,7 +74,9 @@ public class FolderImport {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "import-folder", every = "{digest.import.every}",
+    @Scheduled(
+            identity = "import-folder",
+            every = "{digest.import.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         config.path().ifPresent(folder -> {
@@ -126,15 +136,19 @@ public class FolderImport {
             try (InputStream in = new SizeLimitedInputStream(Files.newInputStream(file), limit)) {
                 report = importer.importDocument(parser.get(), in);
             }
-            problem = report.rejected.stream().map(ImportReport.Rejection::reason)
-                    .filter(reason -> reason.startsWith("malformed document")).findFirst()
+            problem = report.rejected.stream()
+                    .map(ImportReport.Rejection::reason)
+                    .filter(reason -> reason.startsWith("malformed document"))
+                    .findFirst()
                     .orElse(report.tooLarge ? "larger than digest.limits.max-import-size" : null);
         }
         boolean good = problem == null;
         Path target = Files.createDirectories(folder.resolve(good ? "imported" : "failed"));
         Path moved = Files.move(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        mapper.writerWithDefaultPrettyPrinter().writeValue(target.resolve(name + ".report.json").toFile(), report);
-        LOG.infof("imported %s: %d received, %d created, %d updated, %d skipped, %d rejected; moved to %s",
+        mapper.writerWithDefaultPrettyPrinter()
+                .writeValue(target.resolve(name + ".report.json").toFile(), report);
+        LOG.infof(
+                "imported %s: %d received, %d created, %d updated, %d skipped, %d rejected; moved to %s",
                 name, report.received, report.created, report.updated, report.skipped, report.rejected.size(), moved);
         record(name, report, problem, started);
     }
@@ -150,8 +164,10 @@ public class FolderImport {
                 run.startedAt = started;
                 run.count(report.received, named);
                 run.progress = problem == null ? 1 : 0;
-                run.end(problem == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
-                        problem == null ? null : name + ": " + problem, clock.instant());
+                run.end(
+                        problem == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
+                        problem == null ? null : name + ": " + problem,
+                        clock.instant());
             });
         } catch (RuntimeException e) {
             LOG.warnf("import of %s not recorded as an ingestion run: %s", name, e.getMessage());

@@ -14,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +31,12 @@ public class IngestionRun extends PanacheEntityBase {
     public Long id;
 
     public String source;
+
     @Enumerated(EnumType.STRING)
     public RunStatus status;
     /** The day asked for; null: everything new since the last successful run. */
     public LocalDate requestedDate;
+
     public boolean scheduled;
     public String owner;
     public int fetched;
@@ -43,6 +46,7 @@ public class IngestionRun extends PanacheEntityBase {
     /** Entries rejected (listed in {@link #rejections}); the column and the API's field are still called "failed". */
     @Column(name = "failed")
     public int rejected;
+
     public int requests;
     public double progress;
     /** The oldest point in time this run asked upstream for. */
@@ -50,6 +54,7 @@ public class IngestionRun extends PanacheEntityBase {
     /** The rejected entries, capped (see {@link RejectionLines}). */
     @Convert(converter = RejectionLines.class)
     public List<ImportReport.Rejection> rejections = new ArrayList<>();
+
     public String error;
     public Instant createdAt;
     public Instant startedAt;
@@ -86,8 +91,11 @@ public class IngestionRun extends PanacheEntityBase {
 
     /** The newest successful catch-up run (not a run for a given day) of a source. */
     public static Optional<IngestionRun> lastSuccessfulCatchUp(String source) {
-        return find("source = ?1 and status = ?2 and requestedDate is null",
-                Sort.by("startedAt", Sort.Direction.Descending), source, RunStatus.SUCCEEDED)
+        return find(
+                        "source = ?1 and status = ?2 and requestedDate is null",
+                        Sort.by("startedAt", Sort.Direction.Descending),
+                        source,
+                        RunStatus.SUCCEEDED)
                 .firstResultOptional();
     }
 

@@ -29,13 +29,17 @@ public class IngestionScheduler {
         this.arxiv = arxiv;
     }
 
-    @Scheduled(identity = "ingestion-hf", cron = "{digest.sources.hf.cron}",
+    @Scheduled(
+            identity = "ingestion-hf",
+            cron = "{digest.sources.hf.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void hfTick() {
         tick(hf);
     }
 
-    @Scheduled(identity = "ingestion-arxiv", cron = "{digest.sources.arxiv.cron}",
+    @Scheduled(
+            identity = "ingestion-arxiv",
+            cron = "{digest.sources.arxiv.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void arxivTick() {
         tick(arxiv);

@@ -13,6 +13,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.jboss.logging.Logger;
 
 /**
  * Starts and records ingestion runs. One source never runs twice at once: within the process a
@@ -58,10 +59,11 @@ public class IngestionService {
     private final Map<Long, CompletableFuture<Void>> futures = new ConcurrentHashMap<>();
     /** The threads running this process's runs, to interrupt on shutdown. */
     private final Map<Long, Thread> threads = new ConcurrentHashMap<>();
+
     private volatile boolean stopping;
 
-    public IngestionService(Instance<PaperSource> all, PaperStore store, JobLease lease, ManagedExecutor executor,
-            Clock clock) {
+    public IngestionService(
+            Instance<PaperSource> all, PaperStore store, JobLease lease, ManagedExecutor executor, Clock clock) {
         all.forEach(source -> sources.put(source.name(), source));
         this.store = store;
         this.lease = lease;
@@ -73,12 +75,14 @@ public class IngestionService {
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
         // interrupted only while the run still holds its thread: the pool's threads outlive the run
-        threads.keySet().forEach(id -> threads.computeIfPresent(id, (key, thread) -> {
-            thread.interrupt();
-            return thread;
-        }));
+        threads.keySet()
+                .forEach(id -> threads.computeIfPresent(id, (key, thread) -> {
+                    thread.interrupt();
+                    return thread;
+                }));
         try {
-            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -98,7 +102,8 @@ public class IngestionService {
     static final LocalDate FIRST_DAY = LocalDate.of(1991, 8, 14);
 
     private void checkWithinWindow(LocalDate date) {
-        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
         if (date.isBefore(FIRST_DAY) || date.isAfter(tomorrow)) {
             throw new InvalidInputException("date must lie from " + FIRST_DAY + " to " + tomorrow + "; it was " + date);
         }
@@ -184,8 +189,10 @@ public class IngestionService {
                 IngestionRun row = IngestionRun.findById(id);
                 row.status = RunStatus.RUNNING;
                 row.startedAt = clock.instant();
-                Optional<Instant> last = IngestionRun.lastSuccessfulCatchUp(name).map(r -> r.startedAt);
-                return new ActiveRun(row, last, store, clock, () -> lease.renew(leaseName(name), LEASE), () -> stopping);
+                Optional<Instant> last =
+                        IngestionRun.lastSuccessfulCatchUp(name).map(r -> r.startedAt);
+                return new ActiveRun(
+                        row, last, store, clock, () -> lease.renew(leaseName(name), LEASE), () -> stopping);
             });
             LOG.infof("ingestion run %d of %s started (%s)", id, name, run.describe());
             source.fetch(run);
@@ -197,7 +204,10 @@ public class IngestionService {
             finish(run, id, RunStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d of %s failed", id, name);
-            finish(run, id, stopping ? RunStatus.CANCELLED : RunStatus.FAILED,
+            finish(
+                    run,
+                    id,
+                    stopping ? RunStatus.CANCELLED : RunStatus.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             try {
@@ -216,8 +226,8 @@ public class IngestionService {
             if (run != null) {
                 run.finish(status, error);
             } else {
-                QuarkusTransaction.requiringNew().run(
-                        () -> IngestionRun.<IngestionRun>findById(id).end(status, error, clock.instant()));
+                QuarkusTransaction.requiringNew()
+                        .run(() -> IngestionRun.<IngestionRun>findById(id).end(status, error, clock.instant()));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d: final state %s not recorded", id, status);

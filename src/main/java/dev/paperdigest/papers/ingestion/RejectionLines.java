@@ -3,6 +3,7 @@ package dev.paperdigest.papers.ingestion;
 import dev.paperdigest.common.ImportReport;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,10 @@ public class RejectionLines implements AttributeConverter<List<ImportReport.Reje
         }
         StringBuilder lines = new StringBuilder();
         for (ImportReport.Rejection rejection : rejections) {
-            lines.append(rejection.index()).append('\t').append(rejection.reason().replace('\n', ' ')).append('\n');
+            lines.append(rejection.index())
+                    .append('\t')
+                    .append(rejection.reason().replace('\n', ' '))
+                    .append('\n');
         }
         return lines.toString();
     }
@@ -46,7 +50,8 @@ public class RejectionLines implements AttributeConverter<List<ImportReport.Reje
             for (String line : column.split("\n")) {
                 int tab = line.indexOf('\t');
                 if (tab > 0) {
-                    rejections.add(new ImportReport.Rejection(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
+                    rejections.add(new ImportReport.Rejection(
+                            Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1)));
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.paperdigest.papers.ArxivAtomParser;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -42,8 +43,8 @@ public class ArxivApi {
 
     /** A listing page, newest submissions first. */
     public URI listing(String searchQuery, int start, int maxResults) {
-        return uri("search_query=" + encode(searchQuery) + "&sortBy=submittedDate&sortOrder=descending&start="
-                + start + "&max_results=" + maxResults);
+        return uri("search_query=" + encode(searchQuery) + "&sortBy=submittedDate&sortOrder=descending&start=" + start
+                + "&max_results=" + maxResults);
     }
 
     /** Looks up these papers (at most {@code max_results} ids). */
@@ -90,7 +91,8 @@ public class ArxivApi {
             try {
                 fetch(byIds(batch), sink, new ArxivAtomParser.Feed(), onRequest);
             } catch (IOException e) {
-                throw new UpstreamException("arXiv look-up of " + batch.size() + " ids unreadable: " + e.getMessage(), e);
+                throw new UpstreamException(
+                        "arXiv look-up of " + batch.size() + " ids unreadable: " + e.getMessage(), e);
             }
         }
         return categories;

@@ -1,6 +1,9 @@
 package dev.paperdigest.papers.sources;
 
 import dev.paperdigest.papers.ArxivAtomParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -8,8 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 /**
  * arXiv: the configured categories, newest submissions first, page after page of
@@ -59,8 +60,10 @@ public class ArxivSource implements PaperSource {
     public void fetch(SourceRun run) throws UpstreamException, InterruptedException {
         SourcesConfig.Arxiv arxiv = config.arxiv();
         LocalDate day = run.requestedDate().orElse(null);
-        Instant cutoff = day != null ? null
-                : run.lastSuccessStartedAt().map(t -> t.minus(arxiv.overlap()))
+        Instant cutoff = day != null
+                ? null
+                : run.lastSuccessStartedAt()
+                        .map(t -> t.minus(arxiv.overlap()))
                         .orElse(run.startedAt().minus(arxiv.firstRunWindow()));
         if (cutoff != null) {
             run.cursorFrom(cutoff);

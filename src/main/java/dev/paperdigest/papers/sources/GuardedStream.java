@@ -1,13 +1,14 @@
 package dev.paperdigest.papers.sources;
 
 import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * An upstream response body that counts bytes against the size limit and closes itself when no
@@ -25,6 +26,7 @@ final class GuardedStream extends FilterInputStream {
     private long count;
     /** When the read now waiting for data began; 0 while none is (slow parsing or storing is not a stall). */
     private volatile long readingSince;
+
     private volatile boolean stalled;
     private volatile boolean closed;
     private volatile long timer = -1;
@@ -86,7 +88,8 @@ final class GuardedStream extends FilterInputStream {
         if (n > 0) {
             count += n;
             if (count > maxBytes) {
-                throw new IOException("the response is larger than digest.limits.max-import-size (" + maxBytes + " bytes)");
+                throw new IOException(
+                        "the response is larger than digest.limits.max-import-size (" + maxBytes + " bytes)");
             }
         }
         return n;

@@ -4,6 +4,8 @@ import dev.paperdigest.papers.HfDailyPapersParser;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -14,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Hugging Face Daily Papers: {@code GET {base-url}/api/daily_papers?date=YYYY-MM-DD&p=N&limit=L}

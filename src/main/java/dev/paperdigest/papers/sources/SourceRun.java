@@ -1,6 +1,7 @@
 package dev.paperdigest.papers.sources;
 
 import dev.paperdigest.papers.PaperFeedParser;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.paperdigest.papers.sources;
 import dev.paperdigest.common.LimitsConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * GETs from the upstream sources with {@link java.net.http.HttpClient}: politely (see
@@ -88,12 +89,18 @@ public class UpstreamHttp {
             boolean handedOver = false;
             try {
                 onAttempt.run();
-                HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-                        .header("User-Agent", USER_AGENT).header("Accept-Encoding", "identity").build();
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .GET()
+                        .timeout(timeout)
+                        .header("User-Agent", USER_AGENT)
+                        .header("Accept-Encoding", "identity")
+                        .build();
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 int status = response.statusCode();
                 if (status == 200) {
-                    long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                    long length = response.headers()
+                            .firstValueAsLong("Content-Length")
+                            .orElse(-1);
                     if (length > maxBytes) {
                         response.body().close();
                         throw new UpstreamException(gate.upstream() + " answered " + length
@@ -108,10 +115,11 @@ public class UpstreamHttp {
                 if (status != 429 && status < 500) {
                     throw new UpstreamException(gate.upstream() + " refused " + uri + " with " + lastProblem);
                 }
-                Optional<Duration> retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                Optional<Duration> retryAfter =
+                        retryAfter(response.headers().firstValue("Retry-After").orElse(null));
                 if (retryAfter.isPresent() && retryAfter.get().compareTo(config.maxBackoff()) > 0) {
-                    throw new UpstreamException(gate.upstream() + " asked to come back in " + retryAfter.get()
-                            + " (" + lastProblem + "); the next run catches up");
+                    throw new UpstreamException(gate.upstream() + " asked to come back in " + retryAfter.get() + " ("
+                            + lastProblem + "); the next run catches up");
                 }
                 wait = retryAfter.orElse(null);
             } catch (HttpTimeoutException e) {
@@ -127,12 +135,14 @@ public class UpstreamHttp {
                 if (wait == null) {
                     wait = backoff(attempt);
                 }
-                LOG.infof("%s: %s (attempt %d of %d), retrying in %s", gate.upstream(), lastProblem, attempt,
-                        maxAttempts, wait);
+                LOG.infof(
+                        "%s: %s (attempt %d of %d), retrying in %s",
+                        gate.upstream(), lastProblem, attempt, maxAttempts, wait);
                 Thread.sleep(wait.toMillis());
             }
         }
-        throw new UpstreamException(gate.upstream() + " failed " + maxAttempts + " times for " + uri + ": " + lastProblem);
+        throw new UpstreamException(
+                gate.upstream() + " failed " + maxAttempts + " times for " + uri + ": " + lastProblem);
     }
 
     private Duration backoff(int attempt) {

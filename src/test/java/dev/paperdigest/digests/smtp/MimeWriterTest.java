@@ -27,17 +27,22 @@ class MimeWriterTest {
     void aMessageReadsBackWordForWordInBothParts() throws Exception {
         String text = "1. Łukasz Kaiser: “Attention” … costs = 3\n.a line starting with a dot\ntrailing spaces   \n"
                 + "x".repeat(300) + "\n\tindented\n▲ 42 upvotes · 😀\n";
-        String html = "<p style=\"margin:0 0 4px\">Łukasz &amp; “Attention”</p>\n<p>" + "word ".repeat(100) + "</p>\n.\n";
+        String html =
+                "<p style=\"margin:0 0 4px\">Łukasz &amp; “Attention”</p>\n<p>" + "word ".repeat(100) + "</p>\n.\n";
         byte[] bytes = new MimeWriter()
                 .header("From", "Paper Digest – Bücher <digest@example.org>")
                 .header("To", "ada@example.org")
-                .header("Subject", "25 new papers for you · Paper Digest, Tuesday, December 1, 2026 — with a long tail of words")
+                .header(
+                        "Subject",
+                        "25 new papers for you · Paper Digest, Tuesday, December 1, 2026 — with a long tail of words")
                 .header("Message-ID", "<digest.2026-12-01.abc@example.org>")
                 .header("List-Unsubscribe", "<https://digest.example.org/unsubscribe?token=a.b.c>")
                 .write(text, html, DATE);
 
         MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
-        assertEquals("25 new papers for you · Paper Digest, Tuesday, December 1, 2026 — with a long tail of words", read.getSubject());
+        assertEquals(
+                "25 new papers for you · Paper Digest, Tuesday, December 1, 2026 — with a long tail of words",
+                read.getSubject());
         InternetAddress from = (InternetAddress) read.getFrom()[0];
         assertEquals("Paper Digest – Bücher", from.getPersonal());
         assertEquals("digest@example.org", from.getAddress());
@@ -55,7 +60,8 @@ class MimeWriterTest {
     @Test
     void everyLineIsSevenBitAndShortEnoughForAnyRelay() {
         String text = "é".repeat(500) + "\n" + "=".repeat(200) + "\n" + " ".repeat(100);
-        String ascii = new String(new MimeWriter().header("Subject", "Ünïcödé ".repeat(20)).write(text, text, DATE),
+        String ascii = new String(
+                new MimeWriter().header("Subject", "Ünïcödé ".repeat(20)).write(text, text, DATE),
                 StandardCharsets.ISO_8859_1);
         for (String line : ascii.split("\r\n")) {
             assertTrue(line.length() <= 78, "a line of " + line.length() + ": " + line);
@@ -75,7 +81,8 @@ class MimeWriterTest {
         assertEquals("8bit", parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0]);
         assertEquals(accented, lf((String) parts.getBodyPart(1).getContent()));
 
-        Multipart encoded = (Multipart) read(new MimeWriter().write(tooLong, accented, DATE, false)).getContent();
+        Multipart encoded = (Multipart)
+                read(new MimeWriter().write(tooLong, accented, DATE, false)).getContent();
         // a line past 998 bytes, or 8-bit text for a server without 8BITMIME: quoted-printable
         assertEquals("quoted-printable", encoded.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]);
         assertEquals("quoted-printable", encoded.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0]);
@@ -88,7 +95,9 @@ class MimeWriterTest {
 
     @Test
     void aHeaderValueWithALineBreakIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new MimeWriter().header("To", "ada@example.org\r\nBcc: eve@example.org"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new MimeWriter().header("To", "ada@example.org\r\nBcc: eve@example.org"));
         assertThrows(IllegalArgumentException.class, () -> new MimeWriter().header("Subject", "one\ntwo"));
     }
 

@@ -38,12 +38,22 @@ class SmtpConnectionTest {
     }
 
     private static SmtpSettings settings(int port, boolean tls, String startTls, String password) {
-        return new SmtpSettings(false, "127.0.0.1", port, tls, startTls, Optional.of("digest"), Optional.of(password),
-                tls, Duration.ofSeconds(5));
+        return new SmtpSettings(
+                false,
+                "127.0.0.1",
+                port,
+                tls,
+                startTls,
+                Optional.of("digest"),
+                Optional.of(password),
+                tls,
+                Duration.ofSeconds(5));
     }
 
     private static byte[] message(int n) {
-        return new MimeWriter().header("From", "digest@example.org").header("To", "reader" + n + "@example.org")
+        return new MimeWriter()
+                .header("From", "digest@example.org")
+                .header("To", "reader" + n + "@example.org")
                 .header("Subject", "Digest " + n)
                 .write("Hello " + n + "\n.hidden dot\n", "<p>Hello " + n + "</p>", ZonedDateTime.now(ZoneOffset.UTC));
     }
@@ -51,7 +61,8 @@ class SmtpConnectionTest {
     @Test
     void manyMessagesGoOutOnOneLoggedInSession() throws Exception {
         int port = start(ServerSetup.PROTOCOL_SMTP).getSmtp().getPort();
-        try (SmtpConnection smtp = SmtpConnection.open(settings(port, false, "OPTIONAL", "s3cret"), "digest.example.org")) {
+        try (SmtpConnection smtp =
+                SmtpConnection.open(settings(port, false, "OPTIONAL", "s3cret"), "digest.example.org")) {
             for (int i = 0; i < 20; i++) {
                 smtp.send("digest@example.org", "reader" + i + "@example.org", message(i));
             }
@@ -61,14 +72,16 @@ class SmtpConnectionTest {
         assertEquals(20, received.length);
         assertEquals("Digest 7", received[7].getSubject());
         // a line starting with a dot is stuffed on the wire and arrives as written
-        String text = (String) ((Multipart) received[0].getContent()).getBodyPart(0).getContent();
+        String text =
+                (String) ((Multipart) received[0].getContent()).getBodyPart(0).getContent();
         assertTrue(text.replace("\r\n", "\n").contains("\n.hidden dot\n"), text);
     }
 
     @Test
     void implicitTlsWorks() throws Exception {
         int port = start(ServerSetup.PROTOCOL_SMTPS).getSmtps().getPort();
-        try (SmtpConnection smtp = SmtpConnection.open(settings(port, true, "DISABLED", "s3cret"), "digest.example.org")) {
+        try (SmtpConnection smtp =
+                SmtpConnection.open(settings(port, true, "DISABLED", "s3cret"), "digest.example.org")) {
             smtp.send("digest@example.org", "reader@example.org", message(1));
         }
         assertEquals(1, server.getReceivedMessages().length);
@@ -77,12 +90,14 @@ class SmtpConnectionTest {
     @Test
     void aWrongPasswordAndAMissingStartTlsAreClearRefusals() {
         int port = start(ServerSetup.PROTOCOL_SMTP).getSmtp().getPort();
-        SmtpRefusedException wrong = assertThrows(SmtpRefusedException.class,
+        SmtpRefusedException wrong = assertThrows(
+                SmtpRefusedException.class,
                 () -> SmtpConnection.open(settings(port, false, "DISABLED", "wrong"), "digest.example.org"));
         assertEquals(535, wrong.code());
         assertTrue(wrong.permanent());
         assertTrue(wrong.getMessage().startsWith("AUTH refused"), wrong.getMessage());
-        IOException noTls = assertThrows(IOException.class,
+        IOException noTls = assertThrows(
+                IOException.class,
                 () -> SmtpConnection.open(settings(port, false, "REQUIRED", "s3cret"), "digest.example.org"));
         assertTrue(noTls.getMessage().contains("STARTTLS"), noTls.getMessage());
     }
@@ -91,8 +106,10 @@ class SmtpConnectionTest {
     void aServerThatIsDownIsReportedAsSuch() {
         int port = start(ServerSetup.PROTOCOL_SMTP).getSmtp().getPort();
         server.stop();
-        IOException down = assertThrows(IOException.class,
+        IOException down = assertThrows(
+                IOException.class,
                 () -> SmtpConnection.open(settings(port, false, "DISABLED", "s3cret"), "digest.example.org"));
-        assertTrue(down.getMessage().startsWith("cannot connect to the SMTP server 127.0.0.1:" + port), down.getMessage());
+        assertTrue(
+                down.getMessage().startsWith("cannot connect to the SMTP server 127.0.0.1:" + port), down.getMessage());
     }
 }

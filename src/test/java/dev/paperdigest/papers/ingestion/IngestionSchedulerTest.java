@@ -44,7 +44,9 @@ class IngestionSchedulerTest {
 
     @SuppressWarnings("unchecked")
     private static Instance<PaperSource> noSources() {
-        return (Instance<PaperSource>) Proxy.newProxyInstance(Instance.class.getClassLoader(), new Class<?>[]{Instance.class},
+        return (Instance<PaperSource>) Proxy.newProxyInstance(
+                Instance.class.getClassLoader(),
+                new Class<?>[] {Instance.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "iterator" -> Collections.emptyIterator();
                     case "forEach" -> null;

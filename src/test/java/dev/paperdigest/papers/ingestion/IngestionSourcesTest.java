@@ -1,6 +1,38 @@
 package dev.paperdigest.papers.ingestion;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.paperdigest.common.RunStatus;
+import dev.paperdigest.papers.Paper;
+import dev.paperdigest.papers.Samples;
+import dev.paperdigest.papers.sources.HfDailyPapersSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -22,37 +54,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.paperdigest.common.RunStatus;
-import dev.paperdigest.papers.Paper;
-import dev.paperdigest.papers.Samples;
-import dev.paperdigest.papers.sources.HfDailyPapersSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 /** The sources against a WireMock upstream serving the real samples and made-up faults. */
 @QuarkusTest
 @WithTestResource(IngestionWireMock.class)
@@ -73,10 +74,15 @@ class IngestionSourcesTest {
         wm = IngestionWireMock.server;
         wm.resetAll();
         // anything not stubbed by a test: an empty day, an arXiv look-up that knows nothing
-        wm.stubFor(get(urlPathEqualTo("/api/daily_papers")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
-        wm.stubFor(get(urlPathEqualTo("/api/query")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", ATOM).withBody(Samples.text("arxiv_api_empty.xml"))));
+        wm.stubFor(get(urlPathEqualTo("/api/daily_papers"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[]")));
+        wm.stubFor(get(urlPathEqualTo("/api/query"))
+                .atPriority(10)
+                .willReturn(
+                        aResponse().withHeader("Content-Type", ATOM).withBody(Samples.text("arxiv_api_empty.xml"))));
     }
 
     private static MappingBuilder hfDay(String date) {
@@ -84,7 +90,8 @@ class IngestionSourcesTest {
     }
 
     private static MappingBuilder arxivPage(int start) {
-        return get(urlPathEqualTo("/api/query")).withQueryParam("search_query", matching(".+"))
+        return get(urlPathEqualTo("/api/query"))
+                .withQueryParam("search_query", matching(".+"))
                 .withQueryParam("start", equalTo(String.valueOf(start)));
     }
 
@@ -102,29 +109,50 @@ class IngestionSourcesTest {
 
     /** The real sample, its totalResults set to what it holds (the real one says 214881). */
     private static String sampleFeed(String name, int entries) {
-        return Samples.text(name).replaceFirst("<opensearch:totalResults>\\d+<", "<opensearch:totalResults>" + entries + "<");
+        return Samples.text(name)
+                .replaceFirst("<opensearch:totalResults>\\d+<", "<opensearch:totalResults>" + entries + "<");
     }
 
     private static String hfItem(String id, String title, int upvotes, String... authors) {
         StringBuilder names = new StringBuilder();
         for (String author : authors) {
-            names.append(names.length() == 0 ? "" : ",").append("{\"name\":\"").append(author).append("\",\"hidden\":false}");
+            names.append(names.length() == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(author)
+                    .append("\",\"hidden\":false}");
         }
-        return "{\"paper\":{\"id\":\"" + id + "\",\"authors\":[" + names + "],\"publishedAt\":\"2026-01-05T10:00:00.000Z\","
+        return "{\"paper\":{\"id\":\"" + id + "\",\"authors\":[" + names
+                + "],\"publishedAt\":\"2026-01-05T10:00:00.000Z\","
                 + "\"title\":\"" + title + "\",\"summary\":\"HF summary of " + title + "\",\"upvotes\":" + upvotes
-                + ",\"githubRepo\":\"https://github.com/example/" + id + "\"},\"publishedAt\":\"2026-01-06T00:00:00.000Z\","
+                + ",\"githubRepo\":\"https://github.com/example/" + id
+                + "\"},\"publishedAt\":\"2026-01-06T00:00:00.000Z\","
                 + "\"numComments\":2,\"thumbnail\":\"https://example.org/" + id + ".png\"}";
     }
 
     @Test
     void hfDayFromTheRealSampleGetsCategoriesFromArxiv() {
-        wm.stubFor(hfDay("2026-06-12").withQueryParam("p", equalTo("0")).withQueryParam("limit", equalTo("20"))
+        wm.stubFor(hfDay("2026-06-12")
+                .withQueryParam("p", equalTo("0"))
+                .withQueryParam("limit", equalTo("20"))
                 .willReturn(json(Samples.text("hf_daily_papers.json"))));
         wm.stubFor(hfDay("2026-06-12").withQueryParam("p", equalTo("1")).willReturn(json("[]")));
         Instant t = Instant.parse("2026-06-10T12:00:00Z");
-        wm.stubFor(arxivLookup(".*2606\\.12575.*").willReturn(atom(feed(2,
-                entry("2606.12575v2", "High-Fidelity Two-Step Image Generation", t, List.of("Dongyang Liu"), "cs.CV", "cs.LG"),
-                entry("2606.00467v1", "On the Limits of LLM Adaptability", t, List.of("Etienne Casanova"), "cs.CL")))));
+        wm.stubFor(arxivLookup(".*2606\\.12575.*")
+                .willReturn(atom(feed(
+                        2,
+                        entry(
+                                "2606.12575v2",
+                                "High-Fidelity Two-Step Image Generation",
+                                t,
+                                List.of("Dongyang Liu"),
+                                "cs.CV",
+                                "cs.LG"),
+                        entry(
+                                "2606.00467v1",
+                                "On the Limits of LLM Adaptability",
+                                t,
+                                List.of("Etienne Casanova"),
+                                "cs.CL")))));
 
         JsonPath run = await(start("hf", "2026-06-12"));
 
@@ -140,9 +168,22 @@ class IngestionSourcesTest {
         assertNull(run.getString("error"));
 
         Paper distilled = paper("2606.12575");
-        assertEquals("High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation", distilled.title);
-        assertEquals(List.of("Dongyang Liu", "Ruoyi Du", "David Liu", "Dengyang Jiang", "Liangchen Li", "Qilong Wu",
-                "Zhen Li", "Steven C. H. Hoi", "Hongsheng Li", "Peng Gao"), distilled.authors, "hidden author kept in place");
+        assertEquals(
+                "High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation", distilled.title);
+        assertEquals(
+                List.of(
+                        "Dongyang Liu",
+                        "Ruoyi Du",
+                        "David Liu",
+                        "Dengyang Jiang",
+                        "Liangchen Li",
+                        "Qilong Wu",
+                        "Zhen Li",
+                        "Steven C. H. Hoi",
+                        "Hongsheng Li",
+                        "Peng Gao"),
+                distilled.authors,
+                "hidden author kept in place");
         assertEquals(List.of("cs.CV", "cs.LG"), distilled.categories, "categories from arXiv, primary first");
         assertEquals(LocalDate.of(2026, 6, 12), distilled.listedOn, "listed on the day asked for");
         assertEquals(List.of("hf"), distilled.sources);
@@ -185,13 +226,17 @@ class IngestionSourcesTest {
 
     @Test
     void nonJsonBodyFailsTheRunWithItsReason() {
-        wm.stubFor(hfDay("2026-06-14").willReturn(aResponse().withHeader("Content-Type", "text/html")
-                .withBody("<html><body>Gateway hiccup</body></html>")));
+        wm.stubFor(hfDay("2026-06-14")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Gateway hiccup</body></html>")));
         JsonPath run = await(start("hf", "2026-06-14"));
         assertEquals("FAILED", run.getString("status"));
         assertTrue(run.getString("error").contains("Hugging Face 2026-06-14 page 0"), run.getString("error"));
         assertEquals(1, run.getInt("failed"));
-        assertTrue(run.getString("rejected[0].reason").contains("Unexpected character"), run.getString("rejected[0].reason"));
+        assertTrue(
+                run.getString("rejected[0].reason").contains("Unexpected character"),
+                run.getString("rejected[0].reason"));
     }
 
     @Test
@@ -220,14 +265,16 @@ class IngestionSourcesTest {
         assertEquals(1, paperCount("2601.00101"), "the other days were stored");
 
         // the upstream is back: the next run starts again from the last success, the failed day included
-        wm.stubFor(hfDay(down).willReturn(json("[" + hfItem("2601.00102", "Paper of the missed day", 9, "Bo Li") + "]")));
+        wm.stubFor(
+                hfDay(down).willReturn(json("[" + hfItem("2601.00102", "Paper of the missed day", 9, "Bo Li") + "]")));
         JsonPath second = await(start("hf", null));
         assertEquals("SUCCEEDED", second.getString("status"));
         assertEquals(LocalDate.parse(down), paper("2601.00102").listedOn);
         for (int back = 0; back <= 3; back++) {
             String day = today.minusDays(back).toString();
             long asked = wm.findAll(getRequestedFor(urlPathEqualTo("/api/daily_papers"))).stream()
-                    .filter(r -> r.queryParameter("date").firstValue().equals(day)).count();
+                    .filter(r -> r.queryParameter("date").firstValue().equals(day))
+                    .count();
             // both runs asked for every day; the day that was down three times (retries) in the first
             assertEquals(day.equals(down) ? 4 : 2, asked, "requests for " + day);
         }
@@ -237,12 +284,26 @@ class IngestionSourcesTest {
     void arxivCatchUpPagesPolitelyAndNewestFirst() {
         forgetRuns("arxiv");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String[] ids = {"2601.00201", "2601.00202", "2601.00203", "2601.00204", "2601.00205", "2601.00206", "2601.00207", "2601.00208"};
+        String[] ids = {
+            "2601.00201",
+            "2601.00202",
+            "2601.00203",
+            "2601.00204",
+            "2601.00205",
+            "2601.00206",
+            "2601.00207",
+            "2601.00208"
+        };
         deletePapers(List.of(ids));
         String[] entries = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            entries[i] = entry(ids[i] + "v1", "Paged paper " + i, now.minus(Duration.ofHours(i + 1)),
-                    List.of("Author " + i, "Łukasz Kaiser"), i % 2 == 0 ? "cs.LG" : "cs.CL", "stat.ML");
+            entries[i] = entry(
+                    ids[i] + "v1",
+                    "Paged paper " + i,
+                    now.minus(Duration.ofHours(i + 1)),
+                    List.of("Author " + i, "Łukasz Kaiser"),
+                    i % 2 == 0 ? "cs.LG" : "cs.CL",
+                    "stat.ML");
         }
         wm.stubFor(arxivPage(0).willReturn(atom(feed(8, entries[0], entries[1], entries[2]))));
         wm.stubFor(arxivPage(3).willReturn(atom(feed(8, entries[3], entries[4], entries[5]))));
@@ -267,13 +328,16 @@ class IngestionSourcesTest {
         List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlPathEqualTo("/api/query")));
         assertEquals(3, requests.size());
         for (LoggedRequest request : requests) {
-            assertEquals("cat:cs.CL OR cat:cs.LG", request.queryParameter("search_query").firstValue());
+            assertEquals(
+                    "cat:cs.CL OR cat:cs.LG",
+                    request.queryParameter("search_query").firstValue());
             assertEquals("submittedDate", request.queryParameter("sortBy").firstValue());
             assertEquals("descending", request.queryParameter("sortOrder").firstValue());
             assertEquals("3", request.queryParameter("max_results").firstValue());
         }
         for (int i = 1; i < requests.size(); i++) {
-            long gap = requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime();
+            long gap = requests.get(i).getLoggedDate().getTime()
+                    - requests.get(i - 1).getLoggedDate().getTime();
             assertTrue(gap >= IngestionWireMock.ARXIV_DELAY_MILLIS - 5, "requests " + gap + " ms apart");
         }
     }
@@ -282,14 +346,22 @@ class IngestionSourcesTest {
     void arxivStopsAtEntriesOlderThanTheWindow() {
         forgetRuns("arxiv");
         Instant now = Instant.now();
-        wm.stubFor(arxivPage(0).willReturn(atom(feed(500,
-                entry("2601.00301v1", "Fresh", now.minus(Duration.ofHours(2)), List.of("A"), "cs.CL"),
-                entry("2601.00302v1", "Day old", now.minus(Duration.ofDays(1)), List.of("B"), "cs.CL"),
-                entry("2601.00303v1", "Older than the first-run window", now.minus(Duration.ofDays(5)), List.of("C"), "cs.LG")))));
+        wm.stubFor(arxivPage(0)
+                .willReturn(atom(feed(
+                        500,
+                        entry("2601.00301v1", "Fresh", now.minus(Duration.ofHours(2)), List.of("A"), "cs.CL"),
+                        entry("2601.00302v1", "Day old", now.minus(Duration.ofDays(1)), List.of("B"), "cs.CL"),
+                        entry(
+                                "2601.00303v1",
+                                "Older than the first-run window",
+                                now.minus(Duration.ofDays(5)),
+                                List.of("C"),
+                                "cs.LG")))));
         JsonPath run = await(start("arxiv", null));
         assertEquals("SUCCEEDED", run.getString("status"));
         assertEquals(3, run.getInt("fetched"));
-        assertEquals(1, wm.findAll(getRequestedFor(urlPathEqualTo("/api/query"))).size(), "no page after the window");
+        assertEquals(
+                1, wm.findAll(getRequestedFor(urlPathEqualTo("/api/query"))).size(), "no page after the window");
     }
 
     @Test
@@ -301,7 +373,10 @@ class IngestionSourcesTest {
         assertEquals("2026-06-11", run.getString("date"));
         assertEquals(10, run.getInt("fetched"));
         assertEquals(10, run.getInt("created") + run.getInt("updated") + run.getInt("skipped"));
-        String query = wm.findAll(getRequestedFor(urlPathEqualTo("/api/query"))).get(0).queryParameter("search_query").firstValue();
+        String query = wm.findAll(getRequestedFor(urlPathEqualTo("/api/query")))
+                .get(0)
+                .queryParameter("search_query")
+                .firstValue();
         assertEquals("(cat:cs.CL OR cat:cs.LG) AND submittedDate:[202606110000 TO 202606112359]", query);
 
         Paper doi = paper("2202.12139");
@@ -321,9 +396,14 @@ class IngestionSourcesTest {
     @Test
     void arxiv429ThenOkIsRetried() {
         Instant now = Instant.now();
-        wm.stubFor(arxivPage(0).inScenario("rate").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
+        wm.stubFor(arxivPage(0)
+                .inScenario("rate")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("calm")
                 .willReturn(aResponse().withStatus(429).withBody("Rate exceeded.")));
-        wm.stubFor(arxivPage(0).inScenario("rate").whenScenarioStateIs("calm")
+        wm.stubFor(arxivPage(0)
+                .inScenario("rate")
+                .whenScenarioStateIs("calm")
                 .willReturn(atom(feed(1, entry("2601.00401v1", "After the rate limit", now, List.of("A"), "cs.CL")))));
         JsonPath run = await(start("arxiv", "2026-06-01"));
         assertEquals("SUCCEEDED", run.getString("status"));
@@ -333,15 +413,21 @@ class IngestionSourcesTest {
 
     @Test
     void retryAfterIsHonoured() {
-        wm.stubFor(hfDay("2026-06-02").inScenario("busy").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("free")
+        wm.stubFor(hfDay("2026-06-02")
+                .inScenario("busy")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("free")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
-        wm.stubFor(hfDay("2026-06-02").inScenario("busy").whenScenarioStateIs("free")
+        wm.stubFor(hfDay("2026-06-02")
+                .inScenario("busy")
+                .whenScenarioStateIs("free")
                 .willReturn(json("[" + hfItem("2601.00402", "Patience", 1, "A") + "]")));
         JsonPath run = await(start("hf", "2026-06-02"));
         assertEquals("SUCCEEDED", run.getString("status"));
         List<LoggedRequest> asked = wm.findAll(getRequestedFor(urlPathEqualTo("/api/daily_papers")));
         assertEquals(2, asked.size());
-        long gap = asked.get(1).getLoggedDate().getTime() - asked.get(0).getLoggedDate().getTime();
+        long gap = asked.get(1).getLoggedDate().getTime()
+                - asked.get(0).getLoggedDate().getTime();
         assertTrue(gap >= 1000, "waited " + gap + " ms, Retry-After said 1 s");
     }
 
@@ -357,9 +443,14 @@ class IngestionSourcesTest {
     @Test
     void timeoutIsRetried() {
         Instant now = Instant.now();
-        wm.stubFor(arxivPage(0).inScenario("slow").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("quick")
+        wm.stubFor(arxivPage(0)
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("quick")
                 .willReturn(atom(feed(0)).withFixedDelay(3000)));
-        wm.stubFor(arxivPage(0).inScenario("slow").whenScenarioStateIs("quick")
+        wm.stubFor(arxivPage(0)
+                .inScenario("slow")
+                .whenScenarioStateIs("quick")
                 .willReturn(atom(feed(1, entry("2601.00403v1", "After a timeout", now, List.of("A"), "cs.LG")))));
         JsonPath run = await(start("arxiv", "2026-06-04"));
         assertEquals("SUCCEEDED", run.getString("status"));
@@ -377,8 +468,10 @@ class IngestionSourcesTest {
             upstream.setDaemon(true);
             upstream.start();
             // WireMock cannot send a head at once and stall in the body: it sends the client on
-            wm.stubFor(arxivPage(0).willReturn(aResponse().withStatus(302)
-                    .withHeader("Location", "http://127.0.0.1:" + stalling.getLocalPort() + "/api/query")));
+            wm.stubFor(arxivPage(0)
+                    .willReturn(aResponse()
+                            .withStatus(302)
+                            .withHeader("Location", "http://127.0.0.1:" + stalling.getLocalPort() + "/api/query")));
 
             JsonPath run = await(start("arxiv", "2026-06-07"));
 
@@ -422,23 +515,38 @@ class IngestionSourcesTest {
         JsonPath run = await(start("arxiv", "2026-06-05"));
         assertEquals("FAILED", run.getString("status"));
         assertEquals(2, run.getInt("created"));
-        assertTrue(run.getString("rejected[0].reason").contains("not well-formed XML"), run.getString("rejected[0].reason"));
-        assertEquals("Towards Explainable Test Case Prioritisation with Learning-to-Rank Models", paper("2405.13786").title);
+        assertTrue(
+                run.getString("rejected[0].reason").contains("not well-formed XML"),
+                run.getString("rejected[0].reason"));
+        assertEquals(
+                "Towards Explainable Test Case Prioritisation with Learning-to-Rank Models", paper("2405.13786").title);
         assertEquals(0, paperCount("2005.14124"), "nothing half-written from the broken entry");
     }
 
     @Test
     void aNewVersionUpdatesThePaperAndNeverMakesItNewAgain() {
         Instant published = Instant.parse("2026-01-10T09:00:00Z");
-        wm.stubFor(arxivPage(0).withQueryParam("search_query", matching(".*20260110.*"))
-                .willReturn(atom(feed(1, entry("2601.00501v1", "First title", published, List.of("Zoë Ďurčo"), "cs.CL")))));
+        wm.stubFor(arxivPage(0)
+                .withQueryParam("search_query", matching(".*20260110.*"))
+                .willReturn(
+                        atom(feed(1, entry("2601.00501v1", "First title", published, List.of("Zoë Ďurčo"), "cs.CL")))));
         assertEquals("SUCCEEDED", await(start("arxiv", "2026-01-10")).getString("status"));
         Instant matched = Instant.parse("2026-01-11T06:00:00Z");
-        QuarkusTransaction.requiringNew().run(() -> Paper.update("matchedAt = ?1 where arxivId = ?2", matched, "2601.00501"));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Paper.update("matchedAt = ?1 where arxivId = ?2", matched, "2601.00501"));
         Paper before = paper("2601.00501");
 
-        wm.stubFor(arxivPage(0).withQueryParam("search_query", matching(".*20260111.*"))
-                .willReturn(atom(feed(1, entry("2601.00501v2", "Second title", published, List.of("Zoë Ďurčo", "Bo Li"), "cs.CL", "cs.AI")))));
+        wm.stubFor(arxivPage(0)
+                .withQueryParam("search_query", matching(".*20260111.*"))
+                .willReturn(atom(feed(
+                        1,
+                        entry(
+                                "2601.00501v2",
+                                "Second title",
+                                published,
+                                List.of("Zoë Ďurčo", "Bo Li"),
+                                "cs.CL",
+                                "cs.AI")))));
         JsonPath run = await(start("arxiv", "2026-01-11"));
         assertEquals(0, run.getInt("created"));
         assertEquals(1, run.getInt("updated"));
@@ -461,17 +569,26 @@ class IngestionSourcesTest {
 
     @Test
     void theSamePaperFromBothSourcesIsOnePaper() {
-        wm.stubFor(hfDay("2026-01-06").willReturn(json("[" + hfItem("2601.00601", "Both sources", 42, "Ana Núñez", "Bo Li") + "]")));
+        wm.stubFor(hfDay("2026-01-06")
+                .willReturn(json("[" + hfItem("2601.00601", "Both sources", 42, "Ana Núñez", "Bo Li") + "]")));
         Instant published = Instant.parse("2026-01-05T10:00:00Z");
-        String arxivEntry = entry("2601.00601v1", "Both sources", published, List.of("Ana Núñez", "Bo Li"), "cs.CL", "cs.LG");
+        String arxivEntry =
+                entry("2601.00601v1", "Both sources", published, List.of("Ana Núñez", "Bo Li"), "cs.CL", "cs.LG");
         wm.stubFor(arxivLookup(".*2601\\.00601.*").willReturn(atom(feed(1, arxivEntry))));
         assertEquals("SUCCEEDED", await(start("hf", "2026-01-06")).getString("status"));
         Paper fromHf = paper("2601.00601");
         assertEquals(List.of("cs.CL", "cs.LG"), fromHf.categories);
         assertEquals(42, fromHf.upvotes);
 
-        wm.stubFor(arxivPage(0).willReturn(atom(feed(1, arxivEntry.replace("<author><name>Bo Li</name></author>",
-                "<author><name>Bo Li</name><arxiv:affiliation>Tsinghua University</arxiv:affiliation></author>")))));
+        wm.stubFor(
+                arxivPage(0)
+                        .willReturn(
+                                atom(
+                                        feed(
+                                                1,
+                                                arxivEntry.replace(
+                                                        "<author><name>Bo Li</name></author>",
+                                                        "<author><name>Bo Li</name><arxiv:affiliation>Tsinghua University</arxiv:affiliation></author>")))));
         JsonPath run = await(start("arxiv", "2026-01-05"));
         assertEquals(1, run.getInt("updated"));
 
@@ -490,9 +607,12 @@ class IngestionSourcesTest {
     void aSourceNeverRunsTwiceAtOnce() {
         wm.stubFor(hfDay("2026-06-20").willReturn(json("[]").withFixedDelay(1500)));
         long first = start("hf", "2026-06-20");
-        admin().contentType("application/json").body("{\"source\":\"hf\",\"date\":\"2026-06-21\"}")
+        admin().contentType("application/json")
+                .body("{\"source\":\"hf\",\"date\":\"2026-06-21\"}")
                 .post("/api/admin/ingestions")
-                .then().statusCode(409).contentType("application/problem+json")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("already running (run " + first + ")"));
         assertNull(scheduler.tick(hfSource), "the scheduled tick is skipped too");
         assertEquals("SUCCEEDED", await(first).getString("status"));

@@ -1,10 +1,11 @@
 package dev.paperdigest.papers.ingestion;
 
-import dev.paperdigest.support.Admin;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.support.Admin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +14,7 @@ import java.util.List;
 /** Shared steps of the ingestion tests. */
 final class IngestionTestSupport {
 
-    private IngestionTestSupport() {
-    }
+    private IngestionTestSupport() {}
 
     static RequestSpecification admin() {
         return Admin.admin();
@@ -22,10 +22,17 @@ final class IngestionTestSupport {
 
     /** Starts a run through the admin API and returns its id. */
     static long start(String source, String date) {
-        String body = date == null ? "{\"source\":\"" + source + "\"}" : "{\"source\":\"" + source + "\",\"date\":\"" + date + "\"}";
-        return admin().contentType("application/json").body(body)
+        String body = date == null
+                ? "{\"source\":\"" + source + "\"}"
+                : "{\"source\":\"" + source + "\",\"date\":\"" + date + "\"}";
+        return admin().contentType("application/json")
+                .body(body)
                 .post("/api/admin/ingestions")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     /** Polls the admin API until the run has finished; returns its last view. */
@@ -34,8 +41,8 @@ final class IngestionTestSupport {
     }
 
     static Paper paper(String arxivId) {
-        return QuarkusTransaction.requiringNew().call(() -> Paper.findByArxivId(arxivId)
-                .orElseThrow(() -> new AssertionError("no paper " + arxivId)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Paper.findByArxivId(arxivId).orElseThrow(() -> new AssertionError("no paper " + arxivId)));
     }
 
     static long paperCount(String arxivId) {
@@ -60,20 +67,38 @@ final class IngestionTestSupport {
                 + String.join("\n", entries) + "\n</feed>\n";
     }
 
-    static String entry(String idWithVersion, String title, Instant published, List<String> authors, String primary,
+    static String entry(
+            String idWithVersion,
+            String title,
+            Instant published,
+            List<String> authors,
+            String primary,
             String... otherCategories) {
-        StringBuilder xml = new StringBuilder("  <entry>\n    <id>http://arxiv.org/abs/").append(idWithVersion).append("</id>\n")
-                .append("    <title>").append(title).append("</title>\n")
-                .append("    <updated>").append(DateTimeFormatter.ISO_INSTANT.format(published)).append("</updated>\n")
-                .append("    <published>").append(DateTimeFormatter.ISO_INSTANT.format(published)).append("</published>\n")
-                .append("    <summary>Abstract of ").append(title).append(", with $\\alpha$ and &amp; kept.</summary>\n")
-                .append("    <link href=\"https://arxiv.org/pdf/").append(idWithVersion)
+        StringBuilder xml = new StringBuilder("  <entry>\n    <id>http://arxiv.org/abs/")
+                .append(idWithVersion)
+                .append("</id>\n")
+                .append("    <title>")
+                .append(title)
+                .append("</title>\n")
+                .append("    <updated>")
+                .append(DateTimeFormatter.ISO_INSTANT.format(published))
+                .append("</updated>\n")
+                .append("    <published>")
+                .append(DateTimeFormatter.ISO_INSTANT.format(published))
+                .append("</published>\n")
+                .append("    <summary>Abstract of ")
+                .append(title)
+                .append(", with $\\alpha$ and &amp; kept.</summary>\n")
+                .append("    <link href=\"https://arxiv.org/pdf/")
+                .append(idWithVersion)
                 .append("\" rel=\"related\" type=\"application/pdf\" title=\"pdf\"/>\n");
         for (String author : authors) {
             xml.append("    <author><name>").append(author).append("</name></author>\n");
         }
         for (String category : otherCategories) {
-            xml.append("    <category term=\"").append(category).append("\" scheme=\"http://arxiv.org/schemas/atom\"/>\n");
+            xml.append("    <category term=\"")
+                    .append(category)
+                    .append("\" scheme=\"http://arxiv.org/schemas/atom\"/>\n");
         }
         xml.append("    <category term=\"").append(primary).append("\" scheme=\"http://arxiv.org/schemas/atom\"/>\n");
         xml.append("    <arxiv:primary_category term=\"").append(primary).append("\"/>\n  </entry>");

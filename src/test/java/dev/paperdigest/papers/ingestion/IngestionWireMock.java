@@ -1,15 +1,16 @@
 package dev.paperdigest.papers.ingestion;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * One WireMock server standing in for Hugging Face and arXiv, shared by the ingestion test
@@ -23,6 +24,7 @@ public class IngestionWireMock implements QuarkusTestResourceLifecycleManager {
 
     /** arXiv delay in tests: small, but large enough to measure that it is kept. */
     static final long ARXIV_DELAY_MILLIS = 100;
+
     static final int ARXIV_PAGE_SIZE = 3;
 
     @Override

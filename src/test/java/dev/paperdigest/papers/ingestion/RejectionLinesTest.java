@@ -1,11 +1,12 @@
 package dev.paperdigest.papers.ingestion;
 
+import dev.paperdigest.common.ImportReport;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
-import dev.paperdigest.common.ImportReport;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class RejectionLinesTest {
 
@@ -13,7 +14,8 @@ class RejectionLinesTest {
 
     @Test
     void rejectionsAreALineEachAndReadBackAsTheyWere() {
-        List<ImportReport.Rejection> rejections = List.of(new ImportReport.Rejection(3, "arXiv page start=0, entry 3: no title"),
+        List<ImportReport.Rejection> rejections = List.of(
+                new ImportReport.Rejection(3, "arXiv page start=0, entry 3: no title"),
                 new ImportReport.Rejection(7, "a reason\twith a tab"));
         String column = lines.convertToDatabaseColumn(rejections);
         assertEquals("3\tarXiv page start=0, entry 3: no title\n7\ta reason\twith a tab\n", column);
@@ -55,7 +57,8 @@ class RejectionLinesTest {
         run.count(report.rejectedCount(), report);
         int all = ImportReport.LISTED_REJECTIONS + 5;
         assertEquals(all, run.rejected, "the report lists 1000 and counts the rest");
-        assertEquals(new ImportReport.Rejection(-1, (all - RejectionLines.LISTED) + " more not listed"),
+        assertEquals(
+                new ImportReport.Rejection(-1, (all - RejectionLines.LISTED) + " more not listed"),
                 run.rejections.get(RejectionLines.LISTED));
     }
 }

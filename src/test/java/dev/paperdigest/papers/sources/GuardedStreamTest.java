@@ -1,10 +1,10 @@
 package dev.paperdigest.papers.sources;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,10 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuardedStreamTest {
 
@@ -100,18 +101,19 @@ class GuardedStreamTest {
 
     @Test
     void aSlowBodyThatKeepsComingIsLeftAlone() throws IOException {
-        try (GuardedStream stream = new GuardedStream(new Slow(Duration.ofMillis(60), 10), 1000, Duration.ofMillis(200),
-                vertx, PAGE)) {
+        try (GuardedStream stream =
+                new GuardedStream(new Slow(Duration.ofMillis(60), 10), 1000, Duration.ofMillis(200), vertx, PAGE)) {
             assertEquals(10, stream.readAllBytes().length);
         }
     }
 
     @Test
     void aBodyOverTheLimitIsRefused() throws IOException {
-        try (GuardedStream stream = new GuardedStream(new ByteArrayInputStream(new byte[101]), 100, Duration.ofSeconds(5),
-                vertx, PAGE)) {
+        try (GuardedStream stream =
+                new GuardedStream(new ByteArrayInputStream(new byte[101]), 100, Duration.ofSeconds(5), vertx, PAGE)) {
             IOException e = assertThrows(IOException.class, stream::readAllBytes);
-            assertTrue(e.getMessage().contains("larger than digest.limits.max-import-size (100 bytes)"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("larger than digest.limits.max-import-size (100 bytes)"), e.getMessage());
         }
     }
 }
