@@ -1,12 +1,10 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.RelaxedCommit;
-import dev.paperdigest.common.SiteConfig;
+import dev.paperdigest.digests.DeliveryAttempt.Connection;
+import dev.paperdigest.digests.DeliveryAttempt.Outcome;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
-import dev.paperdigest.digests.smtp.SmtpRefusedException;
 import dev.paperdigest.digests.smtp.SmtpRelay;
-import dev.paperdigest.subscriptions.Subscriber;
-import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -46,7 +43,6 @@ public class DeliverySender {
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
-    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     /**
      * Sending stops after this many digests in a row got no SMTP answer: the server is down or
      * stalled, and a silent one would cost two mailer timeouts per digest. The rest keep their
@@ -57,47 +53,31 @@ public class DeliverySender {
     /** What one drain of the outbox did. {@code paused}: it stopped because the SMTP server did not answer. */
     public record Drained(int sent, int failed, int cancelled, boolean paused) {}
 
-    enum Outcome {
-        SENT,
-        /** Not sent: the subscriber left or was erased. */
-        CANCELLED,
-        /** The SMTP server answered with an error, or the digest could not be composed. */
-        REFUSED,
-        /** No SMTP answer: the connection failed or the server stayed silent. */
-        UNREACHABLE
-    }
-
     private final DeliveryConfig config;
-    private final String from;
-    private final DigestComposer composer;
+    private final DeliveryAttempt attempt;
     private final SmtpRelay relay;
     private final RelaxedCommit relaxedCommit;
     private final ManagedExecutor executor;
     private final Duration abandonedAfter;
     private final Clock clock;
-    private final DeliveryMetrics metrics;
     private final ReentrantLock draining = new ReentrantLock();
     private volatile Drain current;
 
     public DeliverySender(
             DeliveryConfig config,
-            SiteConfig site,
-            DigestComposer composer,
+            DeliveryAttempt attempt,
             SmtpRelay relay,
             RelaxedCommit relaxedCommit,
             ManagedExecutor executor,
-            Clock clock,
-            DeliveryMetrics metrics) {
+            Clock clock) {
         this.config = config;
-        this.from = site.mail().from();
-        this.composer = composer;
+        this.attempt = attempt;
         this.relay = relay;
         this.relaxedCommit = relaxedCommit;
         this.executor = executor;
         this.abandonedAfter =
                 Collections.max(List.of(ABANDONED_AFTER, relay.longestWait().plusMinutes(1)));
         this.clock = clock;
-        this.metrics = metrics;
     }
 
     /**
@@ -201,17 +181,19 @@ public class DeliverySender {
         }
 
         private void sendClaimed() {
-            Connection connection = new Connection();
-            try {
+            try (Connection connection = new Connection(relay)) {
                 for (Claimed delivery = next(); delivery != null; delivery = next()) {
-                    noteOutcome(send(delivery, connection));
+                    noteOutcome(attempt.send(delivery, connection, views, claims::papersOf, sentMarks::add));
                 }
-            } finally {
-                connection.close();
             }
         }
 
         private void noteOutcome(Outcome outcome) {
+            switch (outcome) {
+                case SENT -> sent.incrementAndGet();
+                case CANCELLED -> cancelled.incrementAndGet();
+                case REFUSED, UNREACHABLE -> failed.incrementAndGet();
+            }
             if (outcome == Outcome.UNREACHABLE) {
                 if (unreachableInARow.incrementAndGet() >= PAUSE_AFTER_UNREACHABLE && !stopping) {
                     LOG.warnf(
@@ -254,66 +236,6 @@ public class DeliverySender {
             }
         }
 
-        private Outcome send(Claimed delivery, Connection connection) {
-            Subscriber subscriber = delivery.subscriber();
-            if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
-                QuarkusTransaction.requiringNew()
-                        .run(() -> Delivery.update(
-                                "status = ?1 where id = ?2 and status = ?3",
-                                DeliveryStatus.CANCELLED,
-                                delivery.id(),
-                                DeliveryStatus.SENDING));
-                cancelled.incrementAndGet();
-                return Outcome.CANCELLED;
-            }
-            DigestMessage message;
-            try {
-                message = compose(delivery, connection.session().eightBitMime());
-            } catch (IOException e) {
-                return unsent(delivery, e);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "delivery %d cannot be composed; marked failed", delivery.id());
-                QuarkusTransaction.requiringNew()
-                        .run(() -> Delivery.<Delivery>findById(delivery.id())
-                                .giveUp("the digest could not be composed: " + message(e)));
-                failed.incrementAndGet();
-                return Outcome.REFUSED;
-            }
-            try {
-                connection.session().send(message.sender(), message.recipient(), message.bytes());
-            } catch (IOException e) {
-                return unsent(delivery, e);
-            }
-            // accepted by the SMTP server: from here on a failure must not count as a failed send
-            sentMarks.add(delivery.id());
-            metrics.sent();
-            sent.incrementAndGet();
-            return Outcome.SENT;
-        }
-
-        private DigestMessage compose(Claimed delivery, boolean eightBit) {
-            Selection selection = Selection.decode(delivery.selection());
-            Digest digest = composer.compose(
-                    delivery.subscriber(),
-                    DigestPeriod.fromKey(delivery.period()),
-                    selection,
-                    claims.papersOf(selection),
-                    views);
-            DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, clock);
-            metrics.composed(message);
-            return message;
-        }
-
-        private Outcome unsent(Claimed delivery, IOException e) {
-            LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
-            metrics.attemptFailed();
-            QuarkusTransaction.requiringNew()
-                    .run(() -> Delivery.<Delivery>findById(delivery.id())
-                            .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
-            failed.incrementAndGet();
-            return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
-        }
-
         private void releaseUnsent() {
             List<Long> unsent;
             synchronized (this) {
@@ -322,27 +244,5 @@ public class DeliverySender {
             }
             OutboxClaims.release(unsent);
         }
-    }
-
-    /** One sending thread's session with the SMTP server, opened when first needed and again after a failure. */
-    private final class Connection {
-        private SmtpRelay.Session session;
-
-        SmtpRelay.Session session() throws IOException {
-            if (session == null) {
-                session = relay.open();
-            }
-            return session;
-        }
-
-        void close() {
-            if (session != null) {
-                session.close();
-            }
-        }
-    }
-
-    private static String message(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,0 +1,150 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.common.SiteConfig;
+import dev.paperdigest.digests.OutboxClaims.Claimed;
+import dev.paperdigest.digests.smtp.SmtpRefusedException;
+import dev.paperdigest.digests.smtp.SmtpRelay;
+import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.Subscriber;
+import dev.paperdigest.subscriptions.SubscriberStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * One claimed delivery, composed and handed to the SMTP server, and what became of it recorded:
+ * cancelled (the subscriber left), failed at once (it cannot be composed), queued again for a
+ * later attempt (the server refused it or did not answer), or accepted.
+ */
+@ApplicationScoped
+public class DeliveryAttempt {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryAttempt.class);
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+
+    enum Outcome {
+        SENT,
+        /** Not sent: the subscriber left or was erased. */
+        CANCELLED,
+        /** The SMTP server answered with an error, or the digest could not be composed. */
+        REFUSED,
+        /** No SMTP answer: the connection failed or the server stayed silent. */
+        UNREACHABLE
+    }
+
+    /** One sending thread's session with the SMTP server, opened when first needed and again after a failure. */
+    static final class Connection implements AutoCloseable {
+        private final SmtpRelay relay;
+        private SmtpRelay.Session session;
+
+        Connection(SmtpRelay relay) {
+            this.relay = relay;
+        }
+
+        SmtpRelay.Session session() throws IOException {
+            if (session == null) {
+                session = relay.open();
+            }
+            return session;
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private final DeliveryConfig config;
+    private final String from;
+    private final DigestComposer composer;
+    private final DeliveryMetrics metrics;
+    private final Clock clock;
+
+    public DeliveryAttempt(
+            DeliveryConfig config, SiteConfig site, DigestComposer composer, DeliveryMetrics metrics, Clock clock) {
+        this.config = config;
+        this.from = site.mail().from();
+        this.composer = composer;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends one claimed delivery over {@code connection}; {@code accepted} hears of it once the
+     * server took it (its SENT mark is written apart, many to a transaction).
+     */
+    Outcome send(
+            Claimed delivery,
+            Connection connection,
+            PaperViews views,
+            Function<Selection, Map<Long, Paper>> papers,
+            LongConsumer accepted) {
+        Subscriber subscriber = delivery.subscriber();
+        if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Delivery.update(
+                            "status = ?1 where id = ?2 and status = ?3",
+                            DeliveryStatus.CANCELLED,
+                            delivery.id(),
+                            DeliveryStatus.SENDING));
+            return Outcome.CANCELLED;
+        }
+        DigestMessage message;
+        try {
+            message = compose(delivery, connection.session().eightBitMime(), views, papers);
+        } catch (IOException e) {
+            return unsent(delivery, e);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "delivery %d cannot be composed; marked failed", delivery.id());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Delivery.<Delivery>findById(delivery.id())
+                            .giveUp("the digest could not be composed: " + message(e)));
+            return Outcome.REFUSED;
+        }
+        try {
+            connection.session().send(message.sender(), message.recipient(), message.bytes());
+        } catch (IOException e) {
+            return unsent(delivery, e);
+        }
+        // accepted by the SMTP server: from here on a failure must not count as a failed send
+        accepted.accept(delivery.id());
+        metrics.sent();
+        return Outcome.SENT;
+    }
+
+    private DigestMessage compose(
+            Claimed delivery, boolean eightBit, PaperViews views, Function<Selection, Map<Long, Paper>> papers) {
+        Selection selection = Selection.decode(delivery.selection());
+        Digest digest = composer.compose(
+                delivery.subscriber(),
+                DigestPeriod.fromKey(delivery.period()),
+                selection,
+                papers.apply(selection),
+                views);
+        DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, clock);
+        metrics.composed(message);
+        return message;
+    }
+
+    private Outcome unsent(Claimed delivery, IOException e) {
+        LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
+        metrics.attemptFailed();
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.<Delivery>findById(delivery.id())
+                        .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
+        return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
