@@ -37,7 +37,7 @@ public class MailSending {
     private final Counter unanswered;
 
     public MailSending(
-            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "60s") Duration timeout,
+            @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout,
             MeterRegistry metrics) {
         this.timeout = timeout;
         this.unanswered = Counter.builder("paperdigest.mail.unanswered")
