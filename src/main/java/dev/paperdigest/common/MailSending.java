@@ -36,9 +36,7 @@ public class MailSending {
     private final Duration timeout;
     private final Counter unanswered;
 
-    public MailSending(
-            @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout,
-            MeterRegistry metrics) {
+    public MailSending(@ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout, MeterRegistry metrics) {
         this.timeout = timeout;
         this.unanswered = Counter.builder("paperdigest.mail.unanswered")
                 .description("Email sends given up after quarkus.mailer.timeout without an answer")

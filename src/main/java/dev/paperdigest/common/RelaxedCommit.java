@@ -2,9 +2,6 @@ package dev.paperdigest.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.Locale;
 
 /**
  * For the outbox's bookkeeping (claims, SENT marks), thousands of small commits a minute: on
@@ -19,9 +16,9 @@ public class RelaxedCommit {
     private final EntityManager em;
     private final boolean postgres;
 
-    public RelaxedCommit(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public RelaxedCommit(EntityManager em, Database database) {
         this.em = em;
-        this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
+        this.postgres = database.isPostgres();
     }
 
     /** Call inside the transaction it is for. */

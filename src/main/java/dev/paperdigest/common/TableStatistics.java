@@ -3,9 +3,7 @@ package dev.paperdigest.common;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,9 +20,9 @@ public class TableStatistics {
     private final EntityManager em;
     private final boolean postgres;
 
-    public TableStatistics(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public TableStatistics(EntityManager em, Database database) {
         this.em = em;
-        this.postgres = dbKind.toLowerCase(Locale.ROOT).startsWith("postgres");
+        this.postgres = database.isPostgres();
     }
 
     public void refresh(String table) {
