@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -117,6 +118,23 @@ class HostileInputTest {
                 requests + " requests, " + failures.size() + " failed:\n" + String.join("\n", failures));
     }
 
+    /**
+     * A request line longer than the server takes (Vert.x: 4,096 bytes) is answered 414 and the
+     * connection closed at once; a client still writing a long one then sees its pipe broken.
+     */
+    private static boolean refusedOverlongLine(Exception e, String path, Map<String, String> query) {
+        int line = path.length()
+                + query.entrySet().stream()
+                        .mapToInt(q -> q.getKey().length() + q.getValue().length() + 2)
+                        .sum();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketException && line > 4096) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One request with every path and query parameter set to {@code value}; as the admin and as nobody. */
     @SuppressWarnings("unchecked")
     private static int attempt(
@@ -168,7 +186,9 @@ class HostileInputTest {
                     failures.add("markup echoed for " + what);
                 }
             } catch (Exception e) { // RestAssured throws I/O errors unchecked
-                failures.add(e + " for " + what);
+                if (!refusedOverlongLine(e, path, query)) {
+                    failures.add(e + " for " + what);
+                }
             }
         }
         return sent;
