@@ -106,6 +106,8 @@ final class SentMarks {
                     Thread.sleep(1000L << (attempt - 1));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    LOG.errorf(
+                            "%d sent digests were not marked sent (interrupted); they will be sent again", ids.size());
                     return;
                 }
             }
