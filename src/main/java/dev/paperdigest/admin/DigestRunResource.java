@@ -4,16 +4,22 @@ import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.digests.DigestRun;
 import dev.paperdigest.digests.DigestRunner;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 @Path("/api/admin/digest-runs")
@@ -37,7 +43,10 @@ public class DigestRunResource {
             int sent,
             int failed,
             double progress,
-            String error) {
+            String error,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt) {
         static RunView of(DigestRun r) {
             return new RunView(
                     r.id,
@@ -50,7 +59,10 @@ public class DigestRunResource {
                     r.sent,
                     r.failed,
                     r.progress,
-                    r.error);
+                    r.error,
+                    r.createdAt,
+                    r.startedAt,
+                    r.finishedAt);
         }
     }
 
@@ -66,6 +78,15 @@ public class DigestRunResource {
         StartRequest r = request == null ? new StartRequest(null, null) : request;
         DigestRun run = runs.start(r.date(), Boolean.TRUE.equals(r.dryRun()));
         return Response.accepted(new Started(run.id)).build();
+    }
+
+    @GET
+    @Operation(summary = "Digest runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
+    public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
+        Sort newest = Sort.by("id", Sort.Direction.Descending);
+        return RunStatusFilter.parse(status)
+                .map(wanted -> Paging.of(DigestRun.find("status", newest, wanted), paging, RunView::of))
+                .orElseGet(() -> Paging.of(DigestRun.findAll(newest), paging, RunView::of));
     }
 
     @GET

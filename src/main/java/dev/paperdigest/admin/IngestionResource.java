@@ -3,7 +3,6 @@ package dev.paperdigest.admin;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
-import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
 import io.quarkus.panache.common.Sort;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 
 /** Ingestion runs: start one by hand, follow it. */
 @Path("/api/admin/ingestions")
@@ -114,16 +112,9 @@ public class IngestionResource {
     @Operation(summary = "Ingestion runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
     public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
-        if (status == null || status.isBlank()) {
-            return Paging.of(IngestionRun.findAll(newest), paging, RunView::of);
-        }
-        RunStatus wanted;
-        try {
-            wanted = RunStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status must be one of queued, running, succeeded, failed, cancelled");
-        }
-        return Paging.of(IngestionRun.find("status", newest, wanted), paging, RunView::of);
+        return RunStatusFilter.parse(status)
+                .map(wanted -> Paging.of(IngestionRun.find("status", newest, wanted), paging, RunView::of))
+                .orElseGet(() -> Paging.of(IngestionRun.findAll(newest), paging, RunView::of));
     }
 
     @GET

@@ -21,7 +21,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -165,6 +168,40 @@ class DigestDeliveryTest {
         RestAssured.get("/api/admin/subscribers/" + id + "/digest-preview")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void theAdminListsDigestRunsNewestFirstAndByStatus() {
+        int older = startRun("2026-12-26", true);
+        awaitRun(older);
+        int newer = startRun("2026-12-27", true);
+        awaitRun(newer);
+        Admin.admin()
+                .get("/api/admin/digest-runs?size=2")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(newer, older)))
+                .body("items[0].date", equalTo("2026-12-27"))
+                .body("items[0].finishedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"))
+                .body("size", equalTo(2));
+        Admin.admin()
+                .get("/api/admin/digest-runs?status=SUCCEEDED&size=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItems(newer, older))
+                .body("items.status", everyItem(equalTo("SUCCEEDED")));
+        Admin.admin()
+                .get("/api/admin/digest-runs?status=running&size=200")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(newer)));
+        Admin.admin()
+                .get("/api/admin/digest-runs?status=done")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("status must be one of queued, running, succeeded, failed, cancelled"));
+        RestAssured.get("/api/admin/digest-runs").then().statusCode(401);
     }
 
     @Test
