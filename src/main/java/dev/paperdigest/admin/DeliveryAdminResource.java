@@ -1,7 +1,6 @@
 package dev.paperdigest.admin;
 
 import dev.paperdigest.common.ConflictException;
-import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliveryStatus;
@@ -66,16 +65,9 @@ public class DeliveryAdminResource {
     @GET
     public Paging<DeliveryView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
-        if (status == null || status.isBlank()) {
-            return Paging.of(Delivery.findAll(newest), paging, DeliveryView::of);
-        }
-        DeliveryStatus wanted;
-        try {
-            wanted = DeliveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status must be one of queued, sending, sent, failed, cancelled");
-        }
-        return Paging.of(Delivery.find("status", newest, wanted), paging, DeliveryView::of);
+        return StatusFilter.parse(status, DeliveryStatus.class)
+                .map(wanted -> Paging.of(Delivery.find("status", newest, wanted), paging, DeliveryView::of))
+                .orElseGet(() -> Paging.of(Delivery.findAll(newest), paging, DeliveryView::of));
     }
 
     /** Queues a failed delivery again; the next digest tick (or run) sends it. A sent one is never sent again. */

@@ -84,7 +84,7 @@ public class DigestRunResource {
     @Operation(summary = "Digest runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
     public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
-        return RunStatusFilter.parse(status)
+        return StatusFilter.parse(status, RunStatus.class)
                 .map(wanted -> Paging.of(DigestRun.find("status", newest, wanted), paging, RunView::of))
                 .orElseGet(() -> Paging.of(DigestRun.findAll(newest), paging, RunView::of));
     }

@@ -3,6 +3,7 @@ package dev.paperdigest.admin;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.ingestion.IngestionRun;
 import dev.paperdigest.papers.ingestion.IngestionService;
 import io.quarkus.panache.common.Sort;
@@ -112,7 +113,7 @@ public class IngestionResource {
     @Operation(summary = "Ingestion runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
     public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
-        return RunStatusFilter.parse(status)
+        return StatusFilter.parse(status, RunStatus.class)
                 .map(wanted -> Paging.of(IngestionRun.find("status", newest, wanted), paging, RunView::of))
                 .orElseGet(() -> Paging.of(IngestionRun.findAll(newest), paging, RunView::of));
     }

@@ -1,6 +1,5 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliverySelection;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -91,16 +89,10 @@ public class SubscriberAdminResource {
     @GET
     @Transactional
     public Paging<SubscriberView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
-        if (status == null || status.isBlank()) {
-            return Paging.of(Subscriber.findAll(Sort.by("id")), paging, SubscriberView::of);
-        }
-        SubscriberStatus wanted;
-        try {
-            wanted = SubscriberStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status must be one of pending, active, unsubscribed");
-        }
-        return Paging.of(Subscriber.find("status", Sort.by("id"), wanted), paging, SubscriberView::of);
+        Sort byId = Sort.by("id");
+        return StatusFilter.parse(status, SubscriberStatus.class)
+                .map(wanted -> Paging.of(Subscriber.find("status", byId, wanted), paging, SubscriberView::of))
+                .orElseGet(() -> Paging.of(Subscriber.findAll(byId), paging, SubscriberView::of));
     }
 
     @GET

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static dev.paperdigest.support.Admin.admin;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +27,31 @@ class AdminBadInputTest {
                     .body("items", hasSize(0))
                     .body("page", equalTo(Integer.MAX_VALUE));
         }
+    }
+
+    @Test
+    void anUnknownStatusFilterSaysWhichOnesExist() {
+        Map<String, String> lists = Map.of(
+                "/api/admin/subscribers", "pending, active, unsubscribed, bounced",
+                "/api/admin/deliveries", "queued, sending, sent, failed, cancelled",
+                "/api/admin/ingestions", "queued, running, succeeded, failed, cancelled",
+                "/api/admin/digest-runs", "queued, running, succeeded, failed, cancelled");
+        lists.forEach((list, statuses) -> {
+            admin().queryParam("status", "nonsense")
+                    .get(list)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("status must be one of " + statuses));
+            admin().queryParam(
+                            "status",
+                            " "
+                                    + statuses.substring(statuses.lastIndexOf(' ') + 1)
+                                            .toUpperCase() + " ")
+                    .get(list)
+                    .then()
+                    .statusCode(200);
+        });
     }
 
     @Test
