@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * A lease on a named job, held in the database so that one job (an ingestion source, a digest
  * run) never runs twice at once, whether in one process or across replicas. A holder that dies
- * loses its lease when the lease runs out.
+ * loses its lease when its heartbeat stops ({@link ProcessHeartbeat}), or at the latest when the
+ * lease runs out.
  */
 @ApplicationScoped
 public class JobLease {
@@ -30,14 +31,15 @@ public class JobLease {
     }
 
     /**
-     * Takes the lease if it is free or expired; each call runs in a transaction of its own. It is
+     * Takes the lease if it is free, expired or held by a process that died; each call runs in a transaction of its own. It is
      * not reentrant: while this process holds it, a second caller here is refused as well.
      */
     public boolean tryAcquire(String job, Duration duration) {
         Instant now = clock.instant();
         boolean taken = QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery(
-                                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND leased_until < ?4")
+                                        "UPDATE job_lease SET owner = ?1, leased_until = ?2 WHERE name = ?3 AND (leased_until < ?4 OR "
+                                                + ProcessHeartbeat.deadOther("owner", "?1", "?4") + ")")
                                 .setParameter(1, OWNER)
                                 .setParameter(2, now.plus(duration))
                                 .setParameter(3, job)

@@ -1,5 +1,7 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.ProcessHeartbeat;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -147,13 +149,15 @@ public class Delivery extends PanacheEntityBase {
                 owner);
     }
 
-    /** Claims left by a sender that died: queue them again. */
-    public static int requeueAbandoned(Instant claimedBefore) {
-        return update(
-                "status = ?1, claimedBy = null where status = ?2 and claimedAt < ?3",
-                DeliveryStatus.QUEUED,
-                DeliveryStatus.SENDING,
-                claimedBefore);
+    /** Claims left by a sender that died (its process's heartbeat stopped, or it held them too long): queue them again. */
+    public static int requeueAbandoned(Instant claimedBefore, Instant now) {
+        return getEntityManager()
+                .createNativeQuery("UPDATE delivery SET status = 'QUEUED', claimed_by = NULL WHERE status = 'SENDING' "
+                        + "AND (claimed_at < ?1 OR " + ProcessHeartbeat.deadOther("claimed_by", "?2", "?3") + ")")
+                .setParameter(1, claimedBefore)
+                .setParameter(2, JobLease.OWNER)
+                .setParameter(3, now)
+                .executeUpdate();
     }
 
     public static boolean anyDue(Instant now) {

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,13 +128,18 @@ public class DeliverySender {
         }
     }
 
+    /** Queues again what a sender that stopped had claimed and not sent: its process died, or it held them too long. */
+    void requeueAbandoned() {
+        Instant now = clock.instant();
+        int requeued =
+                QuarkusTransaction.requiringNew().call(() -> Delivery.requeueAbandoned(now.minus(abandonedAfter), now));
+        if (requeued > 0) {
+            LOG.warnf("%d deliveries were claimed by a sender that stopped; queued again", requeued);
+        }
+    }
+
     private Drained drainHoldingLock(BooleanSupplier moreComing, BooleanSupplier stop) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            int requeued = Delivery.requeueAbandoned(clock.instant().minus(abandonedAfter));
-            if (requeued > 0) {
-                LOG.warnf("%d deliveries were claimed by a sender that stopped; queued again", requeued);
-            }
-        });
+        requeueAbandoned();
         Drain drain = new Drain(moreComing, stop);
         current = drain;
         try {

@@ -47,6 +47,7 @@ public class DigestSchedule {
             every = "{digest.delivery.poll}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        sender.requeueAbandoned();
         if (QuarkusTransaction.requiringNew().call(() -> Delivery.anyDue(clock.instant()))) {
             sender.drainIfIdle();
         }

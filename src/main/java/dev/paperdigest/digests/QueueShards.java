@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.ProcessHeartbeat;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,8 +15,8 @@ import java.util.Optional;
 /**
  * The shards of a digest run: id ranges of subscribers that any process claims, queues and marks
  * done, so replicas share the matching as they share the sending. A claim is renewed after each
- * page; one left alone for {@link #ABANDONED_AFTER} belonged to a process that stopped, and is
- * taken over (queueing a range again is harmless: what has its delivery is skipped).
+ * page; one whose process's heartbeat stopped, or left alone for {@link #ABANDONED_AFTER}, belonged
+ * to a process that stopped, and is taken over (queueing a range again is harmless: what has its delivery is skipped).
  */
 @ApplicationScoped
 public class QueueShards {
@@ -63,10 +64,13 @@ public class QueueShards {
             }
             List<Object[]> rows = em.createNativeQuery(
                             "SELECT run_id, first_id, last_id FROM queue_shard WHERE run_id IN (?1) "
-                                    + "AND (status = 'OPEN' OR (status = 'CLAIMED' AND claimed_at < ?2)) "
+                                    + "AND (status = 'OPEN' OR (status = 'CLAIMED' AND (claimed_at < ?2 OR "
+                                    + ProcessHeartbeat.deadOther("claimed_by", "?3", "?4") + "))) "
                                     + "ORDER BY run_id, first_id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED")
                     .setParameter(1, runs.stream().map(Number::longValue).toList())
                     .setParameter(2, now.minus(ABANDONED_AFTER))
+                    .setParameter(3, owner)
+                    .setParameter(4, now)
                     .getResultList();
             if (rows.isEmpty()) {
                 return Optional.empty();

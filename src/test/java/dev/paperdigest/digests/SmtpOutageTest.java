@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.ProcessHeartbeat;
 import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Mailbox;
 import dev.paperdigest.support.PaperIds;
@@ -101,26 +102,31 @@ class SmtpOutageTest {
     }
 
     @Test
-    void aDigestClaimedByASenderThatDiedIsSentByTheNextRunAndALiveClaimIsLeftAlone() {
-        List<String> emails = subscribersWithOneNewPaper("claimed", "2026-12-05", 2);
+    void digestsClaimedBySendersThatDiedAreSentByTheNextDrainAndALiveClaimIsLeftAlone() {
+        List<String> emails = subscribersWithOneNewPaper("claimed", "2026-12-05", 3);
         SmtpServer.down();
         try {
-            DigestDeliveryTest.runDigests("2026-12-05"); // queues both; their first attempt fails
+            DigestDeliveryTest.runDigests("2026-12-05"); // queues them; their first attempt fails
         } finally {
             SmtpServer.up();
         }
-        long dead = ((Number) deliveryOf(Subscribers.id(emails.get(0))).get("id")).longValue();
-        long live = ((Number) deliveryOf(Subscribers.id(emails.get(1))).get("id")).longValue();
+        long heldTooLong = ((Number) deliveryOf(Subscribers.id(emails.get(0))).get("id")).longValue();
+        long ofDeadProcess = ((Number) deliveryOf(Subscribers.id(emails.get(1))).get("id")).longValue();
+        long live = ((Number) deliveryOf(Subscribers.id(emails.get(2))).get("id")).longValue();
         Instant now = Instant.now();
-        claim(dead, now.minus(DeliverySender.ABANDONED_AFTER).minusSeconds(60));
-        claim(live, now.minusSeconds(60));
+        claim(heldTooLong, null, now.minus(DeliverySender.ABANDONED_AFTER).minusSeconds(60));
+        // a minute ago, by a process whose heartbeat has stopped since
+        claim(ofDeadProcess, DeadProcessTest.process("dead", now.minusSeconds(1)), now.minusSeconds(60));
+        claim(live, DeadProcessTest.process("live", now.plus(ProcessHeartbeat.DEAD_AFTER)), now.minusSeconds(60));
 
         sender.drain(() -> false, () -> false);
 
-        assertThat(Mailbox.await(emails.get(0), 1), hasSize(1));
-        assertThat(deliveryOf(Subscribers.id(emails.get(0))).get("status"), equalTo("SENT"));
-        Mailbox.assertNoMoreArrive(emails.get(1), 0);
-        assertThat(deliveryOf(Subscribers.id(emails.get(1))).get("status"), equalTo("SENDING"));
+        for (String email : emails.subList(0, 2)) {
+            assertThat(Mailbox.await(email, 1), hasSize(1));
+            assertThat(deliveryOf(Subscribers.id(email)).get("status"), equalTo("SENT"));
+        }
+        Mailbox.assertNoMoreArrive(emails.get(2), 0);
+        assertThat(deliveryOf(Subscribers.id(emails.get(2))).get("status"), equalTo("SENDING"));
     }
 
     /** Its retry comes due now instead of a minute later. */
@@ -130,11 +136,12 @@ class SmtpOutageTest {
                         Instant.now().minusSeconds(1));
     }
 
-    /** As a sender does just before the SMTP conversation, at the given time; and due now. */
-    private static void claim(long deliveryId, Instant claimedAt) {
+    /** As a sender of {@code owner} does just before the SMTP conversation, at the given time; and due now. */
+    private static void claim(long deliveryId, String owner, Instant claimedAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             Delivery delivery = Delivery.findById(deliveryId);
             delivery.status = DeliveryStatus.SENDING;
+            delivery.claimedBy = owner;
             delivery.claimedAt = claimedAt;
             delivery.nextAttemptAt = Instant.now().minusSeconds(1);
         });
