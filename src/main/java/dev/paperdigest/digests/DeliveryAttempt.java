@@ -15,8 +15,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
  * One claimed delivery, composed and handed to the SMTP server, and what became of it recorded:
@@ -39,10 +40,14 @@ public class DeliveryAttempt {
         UNREACHABLE
     }
 
-    /** One sending thread's session with the SMTP server, opened when first needed and again after a failure. */
+    /**
+     * One sending thread's session with the SMTP server, opened when first needed and again after
+     * a failure, and the SENT mark of the last digest it handed over, still being written.
+     */
     static final class Connection implements AutoCloseable {
         private final SmtpRelay relay;
         private SmtpRelay.Session session;
+        private CompletableFuture<Void> lastMark = CompletableFuture.completedFuture(null);
 
         Connection(SmtpRelay relay) {
             this.relay = relay;
@@ -53,6 +58,11 @@ public class DeliveryAttempt {
                 session = relay.open();
             }
             return session;
+        }
+
+        /** Until the last digest is marked sent, no other is handed over: a crash sends at most that one again. */
+        void awaitLastMark() {
+            lastMark.join();
         }
 
         @Override
@@ -80,14 +90,14 @@ public class DeliveryAttempt {
 
     /**
      * Sends one claimed delivery over {@code connection}; {@code accepted} hears of it once the
-     * server took it (its SENT mark is written apart, many to a transaction).
+     * server took it, and answers when its SENT mark is written (apart, many to a transaction).
      */
     Outcome send(
             Claimed delivery,
             Connection connection,
             PaperViews views,
             Function<Selection, Map<Long, Paper>> papers,
-            LongConsumer accepted) {
+            LongFunction<CompletableFuture<Void>> accepted) {
         Subscriber subscriber = delivery.subscriber();
         if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
             QuarkusTransaction.requiringNew()
@@ -110,13 +120,14 @@ public class DeliveryAttempt {
                             .giveUp("the digest could not be composed: " + message(e)));
             return Outcome.REFUSED;
         }
+        connection.awaitLastMark();
         try {
             connection.session().send(message.sender(), message.recipient(), message.bytes());
         } catch (IOException e) {
             return unsent(delivery, e);
         }
         // accepted by the SMTP server: from here on a failure must not count as a failed send
-        accepted.accept(delivery.id());
+        connection.lastMark = accepted.apply(delivery.id());
         metrics.sent();
         return Outcome.SENT;
     }

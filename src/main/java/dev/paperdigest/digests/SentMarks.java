@@ -6,7 +6,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,20 +15,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records the digests the SMTP server accepted as SENT, in a thread of its own, as many marks to
- * a transaction as have piled up meanwhile: a transaction costs far more than a row.
+ * a transaction as are waiting when the last one ends (a transaction costs far more than a row).
+ * A sender waits for its last digest's mark before it hands the server the next one, so a crash
+ * sends again at most the digest each connection had in flight.
  */
 final class SentMarks {
 
     private static final Logger LOG = Logger.getLogger(SentMarks.class);
     static final int MARKS_PER_TRANSACTION = 500;
-    /** How long the first mark of a transaction waits for others; a crash in that time sends these digests again. */
-    static final Duration GATHERED_FOR = Duration.ofMillis(100);
 
     private static final int ATTEMPTS = 6;
 
+    private record Mark(long deliveryId, CompletableFuture<Void> written) {}
+
     private final RelaxedCommit relaxedCommit;
     private final Clock clock;
-    private final LinkedBlockingQueue<Long> sentIds = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Mark> pending = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> recorder;
     private volatile boolean sendersDone;
 
@@ -39,8 +40,11 @@ final class SentMarks {
         this.recorder = CompletableFuture.runAsync(this::record, executor);
     }
 
-    void add(long deliveryId) {
-        sentIds.add(deliveryId);
+    /** Completes once the mark is written, or given up (logged: that digest will be sent again). */
+    CompletableFuture<Void> add(long deliveryId) {
+        Mark mark = new Mark(deliveryId, new CompletableFuture<>());
+        pending.add(mark);
+        return mark.written();
     }
 
     /** Once the senders are done: records what is left and returns when it is written. */
@@ -50,40 +54,25 @@ final class SentMarks {
     }
 
     private void record() {
-        List<Long> ids = new ArrayList<>();
-        while (!(sendersDone && sentIds.isEmpty())) {
-            Long first;
-            try {
-                first = sentIds.poll(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first == null) {
-                continue;
-            }
-            ids.clear();
-            ids.add(first);
-            gather(ids);
-            markSent(List.copyOf(ids));
-        }
-    }
-
-    /** Waits a moment for more marks to join the first. */
-    private void gather(List<Long> ids) {
-        long until = System.nanoTime() + GATHERED_FOR.toNanos();
-        sentIds.drainTo(ids, MARKS_PER_TRANSACTION - ids.size());
-        while (ids.size() < MARKS_PER_TRANSACTION && !sendersDone && System.nanoTime() < until) {
-            try {
-                Long next = sentIds.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    ids.add(next);
-                    sentIds.drainTo(ids, MARKS_PER_TRANSACTION - ids.size());
+        List<Mark> marks = new ArrayList<>();
+        try {
+            while (!(sendersDone && pending.isEmpty())) {
+                Mark first = pending.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                marks.clear();
+                marks.add(first);
+                pending.drainTo(marks, MARKS_PER_TRANSACTION - 1);
+                markSent(marks.stream().map(Mark::deliveryId).toList());
+                marks.forEach(mark -> mark.written().complete(null));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.errorf("%d sent digests were not marked sent (interrupted); they will be sent again", pending.size());
+        } finally {
+            marks.forEach(mark -> mark.written().complete(null));
+            pending.forEach(mark -> mark.written().complete(null));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.paperdigest.replicas;
+package dev.paperdigest.processes;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -72,6 +72,15 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException notYet) {
             return false; // still starting
         }
+    }
+
+    volatile boolean killed;
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or given back. */
+    void killNow() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+        killed = true;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.paperdigest.replicas;
+package dev.paperdigest.processes;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
