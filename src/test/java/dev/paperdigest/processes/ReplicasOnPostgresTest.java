@@ -1,15 +1,16 @@
 package dev.paperdigest.processes;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -35,10 +36,12 @@ import static org.hamcrest.Matchers.hasSize;
 /**
  * Two service processes on one PostgreSQL database, as replicas run in production: they migrate
  * the schema at the same moment, accept each other's links, and when both start a digest run at
- * once every subscriber still gets exactly one digest. Needs the service packaged for PostgreSQL
+ * once every subscriber still gets exactly one digest, also when one of them is killed with
+ * SIGKILL in the middle of sending and started again. Needs the service packaged for PostgreSQL
  * and the machine's PostgreSQL server on 127.0.0.1:5432 (trust auth); .ci/run provides both.
  */
 @Tag("multiprocess")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasOnPostgresTest {
 
     static final String SERVER = System.getProperty("replicas.pg.server", "jdbc:postgresql://127.0.0.1:5432/");
@@ -46,8 +49,10 @@ class ReplicasOnPostgresTest {
     static final String DATABASE = "paper_digest_replicas";
     static final String PASSWORD = "replica-admin";
     static final int SUBSCRIBERS = 12;
+    static final int FAILOVER_SUBSCRIBERS = 200;
 
-    static GreenMail smtp;
+    static KillingSmtpServer smtp;
+    static Map<String, String> env;
     static ServiceProcess first;
     static ServiceProcess second;
 
@@ -58,21 +63,21 @@ class ReplicasOnPostgresTest {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
-        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        Map<String, String> env = new HashMap<>();
+        smtp = new KillingSmtpServer();
+        env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER + DATABASE);
         env.put("QUARKUS_DATASOURCE_USERNAME", USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "unused-with-trust-auth");
         env.put("QUARKUS_MAILER_MOCK", "false");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
         env.put("QUARKUS_MAILER_TIMEOUT", "5s"); // a lost send is retried well within the mail waits below
         env.put("DIGEST_ADMIN_PASSWORD", PASSWORD);
         env.put("DIGEST_DEMO_DATA", "false");
         env.put("DIGEST_SOURCES_HF_ENABLED", "false");
         env.put("DIGEST_SOURCES_ARXIV_ENABLED", "false");
         env.put("DIGEST_DELIVERY_CRON", "off");
+        env.put("DIGEST_DELIVERY_POLL", "1s");
         env.put("DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR", "1000"); // every sign-up here comes from 127.0.0.1
         first = new ServiceProcess("first", freePort(), env);
         second = new ServiceProcess("second", freePort(), env);
@@ -88,11 +93,12 @@ class ReplicasOnPostgresTest {
             }
         }
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
     @Test
+    @Order(1)
     void twoReplicasSendEachDigestExactlyOnce() throws Exception {
         admin().contentType("application/json")
                 .body("""
@@ -109,18 +115,7 @@ class ReplicasOnPostgresTest {
         for (int i = 0; i < SUBSCRIBERS; i++) {
             String email = "replica-reader-" + i + "@example.org";
             emails.add(email);
-            ServiceProcess signUpAt = i % 2 == 0 ? first : second;
-            RestAssured.given()
-                    .contentType("application/x-www-form-urlencoded")
-                    .formParam("email", email)
-                    .formParam("keywords", "consensus")
-                    .formParam("frequency", "daily")
-                    .formParam("sendHour", "8")
-                    .formParam("timezone", "UTC")
-                    .post(signUpAt.url("/subscribe"))
-                    .then()
-                    .statusCode(200)
-                    .body(containsString("Check your inbox"));
+            signUp(i % 2 == 0 ? first : second, email, "consensus");
         }
         for (int i = 0; i < SUBSCRIBERS; i++) {
             // a link issued by one replica works on the other: they share the signing key
@@ -148,9 +143,69 @@ class ReplicasOnPostgresTest {
                 .body("deliveries.SENT", equalTo(SUBSCRIBERS));
     }
 
+    @Test
+    @Order(2)
+    void aReplicaKilledMidSendingLosesNoDigestAndRepeatsOnlyWhatWasInFlight() throws Exception {
+        admin().contentType("application/json")
+                .body("""
+                [{"paper": {"id": "2611.07003", "title": "Surviving the loss of a replica", "summary": "Failover keeps every message.", "authors": [{"name": "Nancy Lynch"}]}}]
+                """)
+                .post(second.url("/api/admin/papers/import"))
+                .then()
+                .statusCode(200);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < FAILOVER_SUBSCRIBERS; i++) {
+            emails.add("failover-reader-" + i + "@example.org");
+            signUp(i % 2 == 0 ? first : second, emails.get(i), "failover");
+        }
+        for (int i = 0; i < FAILOVER_SUBSCRIBERS; i++) {
+            String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
+            RestAssured.post((i % 2 == 0 ? second : first).url(link)).then().statusCode(200);
+        }
+
+        smtp.killAtDigest(25, first);
+        CompletableFuture<Integer> runOnFirst = CompletableFuture.supplyAsync(() -> startRun(first, "2026-11-29"));
+        CompletableFuture<Integer> runOnSecond = CompletableFuture.supplyAsync(() -> startRun(second, "2026-11-29"));
+        runOnFirst.get();
+        runOnSecond.get();
+        // the server's threads of the killed connections end in "Connection reset": expected here
+        await("first killed at the 25th digest")
+                .dontCatchUncaughtExceptions()
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> first.killed);
+        first = new ServiceProcess("first-again", first.port, env);
+        first.awaitReady(Duration.ofSeconds(90));
+
+        await("a digest for every subscriber")
+                .dontCatchUncaughtExceptions()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> smtp.digestsByRecipient().keySet().containsAll(emails));
+        // both processes were sending: what the killed one had in flight, one per connection
+        smtp.assertOneEachAndOnlyWhatWasInFlightTwice(emails, 8);
+    }
+
+    static void signUp(ServiceProcess at, String email, String keywords) {
+        RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("email", email)
+                .formParam("keywords", keywords)
+                .formParam("frequency", "daily")
+                .formParam("sendHour", "8")
+                .formParam("timezone", "UTC")
+                .post(at.url("/subscribe"))
+                .then()
+                .statusCode(200)
+                .body(containsString("Check your inbox"));
+    }
+
     static int startRun(ServiceProcess service) {
+        return startRun(service, "2026-11-28");
+    }
+
+    static int startRun(ServiceProcess service, String date) {
         return admin().contentType("application/json")
-                .body("{\"date\": \"2026-11-28\"}")
+                .body("{\"date\": \"" + date + "\"}")
                 .post(service.url("/api/admin/digest-runs"))
                 .then()
                 .statusCode(202)
@@ -174,7 +229,7 @@ class ReplicasOnPostgresTest {
 
     static List<MimeMessage> mails(String address) throws Exception {
         List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
+        for (MimeMessage m : smtp.greenMail().getReceivedMessages()) {
             if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
                 mails.add(m);
             }
