@@ -10,7 +10,9 @@ import dev.paperdigest.digests.DeliverySender.Drained;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -19,8 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +42,8 @@ public class DigestRunner {
     private static final Logger LOG = Logger.getLogger(DigestRunner.class);
     static final String LEASE = "digest-run";
     static final Duration LEASE_TIME = Duration.ofMinutes(30);
+    /** How long a shutdown waits for a run to stop (it checks for a stop every couple of seconds). */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final ShardQueueing queueing;
     private final MatchRounds rounds;
@@ -115,7 +121,7 @@ public class DigestRunner {
         }
         try {
             DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(null, false, true));
-            executeHoldingLease(run.id);
+            executeHoldingLeaseTracked(run.id);
             return Optional.of(run);
         } finally {
             lease.release(LEASE);
@@ -150,9 +156,47 @@ public class DigestRunner {
             sleep(Duration.ofSeconds(1));
         }
         try {
-            executeHoldingLease(runId);
+            executeHoldingLeaseTracked(runId);
         } finally {
             lease.release(LEASE);
+        }
+    }
+
+    /** Runs this process executes, each with what completes when it has ended. */
+    private final Map<Long, CompletableFuture<Void>> executing = new ConcurrentHashMap<>();
+
+    private void executeHoldingLeaseTracked(long runId) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        executing.put(runId, ended);
+        try {
+            executeHoldingLease(runId);
+        } finally {
+            executing.remove(runId);
+            ended.complete(null);
+        }
+    }
+
+    /**
+     * On SIGTERM a run stops as if cancelled: the digests in flight finish, the rest stay queued
+     * for the next run, and the lease is released at once instead of when the heartbeat goes stale.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        if (executing.isEmpty()) {
+            return;
+        }
+        executing
+                .keySet()
+                .forEach(runId -> update(runId, run -> {
+                    run.cancelRequested = true;
+                    run.error = "stopped: the service shut down; the next run sends the rest";
+                }));
+        try {
+            CompletableFuture.allOf(executing.values().toArray(CompletableFuture[]::new))
+                    .get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("a digest run did not stop within %s of the shutdown", SHUTDOWN_WAIT);
         }
     }
 
@@ -207,7 +251,7 @@ public class DigestRunner {
                 r.status = r.cancelRequested ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
                 r.error = drained != null && drained.paused()
                         ? "sending paused: the SMTP server did not answer; the rest waits in the outbox"
-                        : null;
+                        : r.error;
                 r.finishedAt = clock.instant();
                 LOG.infof(
                         "digest run %d %s in %d s: %d subscribers looked at, %d digests queued (%d papers matched), "

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -24,7 +30,9 @@ import static org.hamcrest.Matchers.equalTo;
  * SMTP server receives its 25th digest, then started again on the same database: the rest go out
  * within a couple of minutes (what the dead process held is taken over once its heartbeat is a
  * minute old), everyone gets their digest, and only the digests in flight at the kill, at most one
- * per SMTP connection, are sent twice. Needs the service packaged for H2; .ci/run provides it.
+ * per SMTP connection, are sent twice. Stopped with SIGTERM instead, it finishes the digests in
+ * flight, gives the rest back and releases its lease, and nobody gets a digest twice. Needs the
+ * service packaged for H2; .ci/run provides it.
  */
 @Tag("crash")
 class KilledMidRunOnH2Test {
@@ -86,6 +94,57 @@ class KilledMidRunOnH2Test {
                 .then()
                 .statusCode(200)
                 .body("deliveries.SENT", equalTo(SUBSCRIBERS));
+    }
+
+    @Test
+    void aServiceStoppedWithSigtermMidSendingFinishesWhatIsInFlightAndLeavesTheRestQueued() throws Exception {
+        smtp = new KillingSmtpServer();
+        data = Files.createTempDirectory("paper-digest-stop");
+        service = start("before");
+        List<String> emails = importPaperAndSubscribers();
+
+        smtp.terminateAtDigest(KILLED_AT, service);
+        admin().contentType("application/json")
+                .body("{\"date\": \"2026-11-28\"}")
+                .post(service.url("/api/admin/digest-runs"))
+                .then()
+                .statusCode(202);
+        await("SIGTERM at the " + KILLED_AT + "th digest, and the process gone")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> service.awaitExit(Duration.ofSeconds(1)));
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl(), "sa", "");
+                Statement sql = db.createStatement()) {
+            assertThat(count(sql, "SELECT COUNT(*) FROM delivery WHERE status = 'SENDING'"), equalTo(0L));
+            assertThat(
+                    "digests accepted by the server are marked sent",
+                    count(sql, "SELECT COUNT(*) FROM delivery WHERE status = 'SENT'"),
+                    equalTo((long) smtp.digestsByRecipient().size()));
+            assertThat(
+                    "the digest-run lease is released",
+                    count(
+                            sql,
+                            "SELECT COUNT(*) FROM job_lease WHERE name = 'digest-run' AND leased_until > CURRENT_TIMESTAMP"),
+                    equalTo(0L));
+        }
+
+        service = start("after");
+        await("a digest for every subscriber after the restart")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> smtp.digestsByRecipient().size(), equalTo(SUBSCRIBERS));
+        assertThat(smtp.assertOneEachAndOnlyWhatWasInFlightTwice(emails, 0), equalTo(0L));
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:h2:file:" + data.resolve("paper-digest") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private ServiceProcess start(String name) throws Exception {

@@ -20,9 +20,9 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
- * A real SMTP server (GreenMail) that kills a service process with SIGKILL while it takes in the
- * n-th digest, before it answers: that digest, and any other in flight, was received but never
- * acknowledged, as when a process dies mid-send.
+ * A real SMTP server (GreenMail) that kills a service process while it takes in the n-th digest,
+ * before it answers: with SIGKILL, that digest, and any other in flight, was received but never
+ * acknowledged, as when a process dies mid-send; with SIGTERM, the process is asked to stop.
  */
 final class KillingSmtpServer implements AutoCloseable {
 
@@ -30,6 +30,7 @@ final class KillingSmtpServer implements AutoCloseable {
     private final AtomicInteger digests = new AtomicInteger();
     private volatile int killAt;
     private volatile ServiceProcess victim;
+    private volatile boolean gracefully;
 
     KillingSmtpServer() {
         smtp.start();
@@ -37,10 +38,14 @@ final class KillingSmtpServer implements AutoCloseable {
         MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, address) -> {
             if (isDigest(message.getMessage()) && digests.incrementAndGet() == killAt) {
-                try {
-                    victim.killNow();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (gracefully) {
+                    victim.terminate(); // not waited for here: the process waits for this digest's answer
+                } else {
+                    try {
+                        victim.killNow();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
             return deliver.handle(message, address);
@@ -55,9 +60,17 @@ final class KillingSmtpServer implements AutoCloseable {
         return smtp;
     }
 
-    /** From now on, the {@code n}-th digest received kills {@code process}. */
+    /** From now on, the {@code n}-th digest received kills {@code process} (SIGKILL). */
     void killAtDigest(int n, ServiceProcess process) {
         victim = process;
+        gracefully = false;
+        killAt = digests.get() + n;
+    }
+
+    /** From now on, the {@code n}-th digest received asks {@code process} to stop (SIGTERM). */
+    void terminateAtDigest(int n, ServiceProcess process) {
+        victim = process;
+        gracefully = true;
         killAt = digests.get() + n;
     }
 

@@ -83,6 +83,16 @@ final class ServiceProcess implements AutoCloseable {
         killed = true;
     }
 
+    /** {@code kill -TERM}: the service shuts down as it would when a container is stopped. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; false if it is still running after {@code timeout}. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();
