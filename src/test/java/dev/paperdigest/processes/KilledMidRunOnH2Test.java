@@ -58,17 +58,9 @@ class KilledMidRunOnH2Test {
 
     @Test
     void aServiceKilledMidSendingSendsTheRestAfterARestartAndRepeatsOnlyWhatWasInFlight() throws Exception {
-        smtp = new KillingSmtpServer();
-        data = Files.createTempDirectory("paper-digest-crash");
-        service = start("before");
-        List<String> emails = importPaperAndSubscribers();
-
+        List<String> emails = subscribersAndPaper();
         smtp.killAtDigest(KILLED_AT, service);
-        admin().contentType("application/json")
-                .body("{\"date\": \"2026-11-28\"}")
-                .post(service.url("/api/admin/digest-runs"))
-                .then()
-                .statusCode(202);
+        startRun();
         // the server's threads of the killed connections end in "Connection reset": expected here
         await("the kill at the " + KILLED_AT + "th digest")
                 .dontCatchUncaughtExceptions()
@@ -98,17 +90,9 @@ class KilledMidRunOnH2Test {
 
     @Test
     void aServiceStoppedWithSigtermMidSendingFinishesWhatIsInFlightAndLeavesTheRestQueued() throws Exception {
-        smtp = new KillingSmtpServer();
-        data = Files.createTempDirectory("paper-digest-stop");
-        service = start("before");
-        List<String> emails = importPaperAndSubscribers();
-
+        List<String> emails = subscribersAndPaper();
         smtp.terminateAtDigest(KILLED_AT, service);
-        admin().contentType("application/json")
-                .body("{\"date\": \"2026-11-28\"}")
-                .post(service.url("/api/admin/digest-runs"))
-                .then()
-                .statusCode(202);
+        startRun();
         await("SIGTERM at the " + KILLED_AT + "th digest, and the process gone")
                 .atMost(Duration.ofMinutes(2))
                 .until(() -> service.awaitExit(Duration.ofSeconds(1)));
@@ -134,6 +118,22 @@ class KilledMidRunOnH2Test {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> smtp.digestsByRecipient().size(), equalTo(SUBSCRIBERS));
         assertThat(smtp.assertOneEachAndOnlyWhatWasInFlightTwice(emails, 0), equalTo(0L));
+    }
+
+    /** A fresh service on a fresh database, with subscribers and a paper for each of them. */
+    private List<String> subscribersAndPaper() throws Exception {
+        smtp = new KillingSmtpServer();
+        data = Files.createTempDirectory("paper-digest-h2");
+        service = start("before");
+        return importPaperAndSubscribers();
+    }
+
+    private void startRun() {
+        admin().contentType("application/json")
+                .body("{\"date\": \"2026-11-28\"}")
+                .post(service.url("/api/admin/digest-runs"))
+                .then()
+                .statusCode(202);
     }
 
     private String jdbcUrl() {
