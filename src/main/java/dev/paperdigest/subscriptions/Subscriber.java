@@ -35,6 +35,8 @@ import java.util.Optional;
 @DynamicUpdate
 public class Subscriber extends PanacheEntityBase {
 
+    static final int BOUNCE_TEXT = 1000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscriber_seq")
     @SequenceGenerator(name = "subscriber_seq", sequenceName = "subscriber_seq", allocationSize = 500)
@@ -64,6 +66,15 @@ public class Subscriber extends PanacheEntityBase {
     public long matchedThrough;
     /** When the scheduled digest tick should look at them next (null while they are not active). */
     public Instant nextDigestAt;
+    /**
+     * Hard bounces of their address since they were last (re)activated; they never go down on their
+     * own, since a relay that accepts a digest may still bounce it later.
+     */
+    public int hardBounces;
+
+    public Instant lastBounceAt;
+    /** What the last hard bounce said (the SMTP reply, or a provider's reason), cut to {@value #BOUNCE_TEXT} characters. */
+    public String lastBounce;
 
     @OneToMany(mappedBy = "subscriber", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -179,6 +190,22 @@ public class Subscriber extends PanacheEntityBase {
     public void startDigests(long seenThrough, Instant now) {
         matchedThrough = seenThrough;
         nextDigestAt = now;
+    }
+
+    /**
+     * One more hard bounce of their address. An active subscriber with {@code maxHardBounces} of
+     * them is BOUNCED; the other statuses stay as they are (a pending or unsubscribed person gets
+     * no digest anyway). Answers whether this one made them BOUNCED.
+     */
+    public boolean hardBounced(String reason, Instant at, int maxHardBounces) {
+        hardBounces++;
+        lastBounceAt = at;
+        lastBounce = reason.length() > BOUNCE_TEXT ? reason.substring(0, BOUNCE_TEXT) : reason;
+        if (status == SubscriberStatus.ACTIVE && hardBounces >= maxHardBounces) {
+            status = SubscriberStatus.BOUNCED;
+            return true;
+        }
+        return false;
     }
 
     public List<String> queries(QueryKind kind) {
