@@ -1,23 +1,36 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.ConflictException;
+import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.subscriptions.Subscriber;
+import dev.paperdigest.subscriptions.SubscriberStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * Hard bounces, counted per subscriber: an SMTP server refused their address for good while a
- * digest was sent. After {@code digest.delivery.max-hard-bounces} of them an active subscriber is
- * BOUNCED, and no digest is queued or sent to them. A digest the server accepts does not lower
- * the count: a relay accepts what the recipient's server may still bounce.
+ * digest was sent, or a mail provider reported a bounce later. After
+ * {@code digest.delivery.max-hard-bounces} of them an active subscriber is BOUNCED, and no digest
+ * is queued or sent to them until an operator reactivates them. A digest the server accepts does
+ * not lower the count: a relay accepts what the recipient's server may still bounce.
  */
 @ApplicationScoped
 public class Bounces {
 
     private static final Logger LOG = Logger.getLogger(Bounces.class);
+
+    /** What a reported bounce did; {@code counted}: false for a soft one, which changes nothing. */
+    public record Recorded(long subscriberId, String email, SubscriberStatus status, int hardBounces, boolean counted) {
+
+        static Recorded of(Subscriber s, boolean counted) {
+            return new Recorded(s.id, s.email, s.status, s.hardBounces, counted);
+        }
+    }
 
     private final DeliveryConfig config;
     private final DeliveryMetrics metrics;
@@ -36,6 +49,37 @@ public class Bounces {
         if (subscriber != null) {
             count(subscriber, reply);
         }
+    }
+
+    /**
+     * A bounce a mail provider reported for an address. A soft one is only acknowledged: the
+     * outbox retries what a server refused for now by itself.
+     */
+    @Transactional
+    public Recorded reported(String email, String reason, boolean hard) {
+        Subscriber subscriber = Subscriber.lockByEmail(email)
+                .orElseThrow(() ->
+                        new NotFoundException("a subscriber with the address " + Subscriber.normaliseEmail(email)));
+        if (hard) {
+            count(subscriber, reason);
+        }
+        return Recorded.of(subscriber, hard);
+    }
+
+    /** A BOUNCED subscriber gets digests again, with no hard bounce counted. */
+    @Transactional
+    public Subscriber reactivate(long subscriberId) {
+        Subscriber subscriber = Subscriber.findById(subscriberId, LockModeType.PESSIMISTIC_WRITE);
+        if (subscriber == null) {
+            throw new NotFoundException("subscriber " + subscriberId);
+        }
+        if (subscriber.status != SubscriberStatus.BOUNCED) {
+            throw new ConflictException("only a bounced subscriber can be reactivated; this one is "
+                    + subscriber.status.name().toLowerCase(Locale.ROOT));
+        }
+        subscriber.reactivate(clock.instant());
+        LOG.infof("subscriber %d reactivated", subscriber.id);
+        return subscriber;
     }
 
     private void count(Subscriber subscriber, String reason) {

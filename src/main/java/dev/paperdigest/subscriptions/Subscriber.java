@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -86,6 +87,13 @@ public class Subscriber extends PanacheEntityBase {
 
     public static Optional<Subscriber> findByEmail(String email) {
         return find("email", normaliseEmail(email)).firstResultOptional();
+    }
+
+    /** The subscriber with this address, locked for this transaction. */
+    public static Optional<Subscriber> lockByEmail(String email) {
+        return find("email", normaliseEmail(email))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public static Optional<Subscriber> findByPublicId(String publicId) {
@@ -206,6 +214,17 @@ public class Subscriber extends PanacheEntityBase {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A bounced subscriber gets digests again, their count of hard bounces back at 0 (the last one
+     * stays on record). Papers that came while they were bounced count as new to them, as far back
+     * as a digest reaches; the next tick works out when their digest is due.
+     */
+    public void reactivate(Instant now) {
+        status = SubscriberStatus.ACTIVE;
+        hardBounces = 0;
+        nextDigestAt = now;
     }
 
     public List<String> queries(QueryKind kind) {

@@ -44,7 +44,7 @@ class HardBounceTest {
     private final String topic = "wombat" + UUID.randomUUID().toString().substring(0, 6);
 
     @Test
-    void aRefusedRecipientFailsAtOnceAndTheSecondHardBounceStopsTheirDigests() {
+    void aRefusedRecipientFailsAtOnceAndTheSecondHardBounceStopsTheirDigestsUntilReactivated() {
         double bouncedBefore = bouncedMetric();
         newPaperAfterOthersAreServed("2026-11-10", "First");
         String email = Subscribers.uniqueEmail("bouncing");
@@ -81,6 +81,17 @@ class HardBounceTest {
         assertThat(DigestDeliveryTest.runDigests("2026-11-12").status(), equalTo("SUCCEEDED"));
         assertThat(deliveriesOf(id), hasSize(2));
         Mailbox.assertNoMoreArrive(email, 0);
+
+        // reactivated: the next run sends them what came meanwhile
+        Admin.admin()
+                .post("/api/admin/subscribers/" + id + "/reactivate")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("hardBounces", equalTo(0));
+        assertThat(DigestDeliveryTest.runDigests("2026-11-15").status(), equalTo("SUCCEEDED"));
+        assertThat(Mailbox.await(email, 1).get(0).text(), containsString("Third " + topic));
+        assertThat(deliveryOf(id, "2026-11-15").get("status"), equalTo("SENT"));
     }
 
     @Test
