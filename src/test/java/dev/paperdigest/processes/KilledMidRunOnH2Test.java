@@ -87,7 +87,10 @@ class KilledMidRunOnH2Test {
         long twice = perRecipient.values().stream().filter(n -> n > 1).count();
         System.out.printf(
                 "killed at digest %d of %d; after the restart all were sent within %d s; %d sent twice%n",
-                KILLED_AT, SUBSCRIBERS, Duration.ofNanos(System.nanoTime() - restarted).toSeconds(), twice);
+                KILLED_AT,
+                SUBSCRIBERS,
+                Duration.ofNanos(System.nanoTime() - restarted).toSeconds(),
+                twice);
         assertThat(
                 perRecipient.values().stream().mapToLong(Long::longValue).max().orElseThrow(), equalTo(2L));
         assertThat("digests sent twice: those in flight at the kill", twice, lessThanOrEqualTo((long) CONNECTIONS));
