@@ -1,6 +1,7 @@
 package dev.paperdigest.admin;
 
 import dev.paperdigest.common.NotFoundException;
+import dev.paperdigest.digests.Bounces;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliverySelection;
 import dev.paperdigest.digests.DigestPreviews;
@@ -16,11 +17,13 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -47,6 +50,9 @@ public class SubscriberAdminResource {
             Instant createdAt,
             Instant confirmedAt,
             Instant unsubscribedAt,
+            int hardBounces,
+            Instant lastBounceAt,
+            String lastBounce,
             List<SubscriptionView> subscriptions) {
         static SubscriberView of(Subscriber s) {
             return new SubscriberView(
@@ -59,6 +65,9 @@ public class SubscriberAdminResource {
                     s.createdAt,
                     s.confirmedAt,
                     s.unsubscribedAt,
+                    s.hardBounces,
+                    s.lastBounceAt,
+                    s.lastBounce,
                     s.subscriptions.stream()
                             .map(x -> new SubscriptionView(x.kind, x.query, x.createdAt))
                             .toList());
@@ -81,9 +90,11 @@ public class SubscriberAdminResource {
     public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries) {}
 
     private final DigestPreviews previews;
+    private final Bounces bounces;
 
-    public SubscriberAdminResource(DigestPreviews previews) {
+    public SubscriberAdminResource(DigestPreviews previews, Bounces bounces) {
         this.previews = previews;
+        this.bounces = bounces;
     }
 
     @GET
@@ -110,6 +121,16 @@ public class SubscriberAdminResource {
         Subscriber subscriber = find(id);
         Delivery.delete("subscriberId", id);
         subscriber.delete();
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    @Transactional
+    @Operation(
+            summary = "Reactivate a bounced subscriber: ACTIVE again, with no hard bounce counted, and in the next "
+                    + "digest run; 404 for an unknown id, 409 (problem+json) when they are not bounced")
+    public SubscriberView reactivate(@PathParam("id") long id) {
+        return SubscriberView.of(bounces.reactivate(id));
     }
 
     @GET

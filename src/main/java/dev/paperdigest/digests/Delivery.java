@@ -75,7 +75,7 @@ public class Delivery extends PanacheEntityBase {
         }
     }
 
-    /** A failure no retry can mend (the digest cannot be composed): FAILED at once. */
+    /** A failure no retry can mend (the digest cannot be composed, the address bounced): FAILED at once. */
     public void giveUp(String reason) {
         attempts++;
         lastError = reason;

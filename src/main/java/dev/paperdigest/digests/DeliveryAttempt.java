@@ -21,8 +21,10 @@ import java.util.function.LongFunction;
 
 /**
  * One claimed delivery, composed and handed to the SMTP server, and what became of it recorded:
- * cancelled (the subscriber left), failed at once (it cannot be composed), queued again for a
- * later attempt (the server refused it or did not answer), or accepted.
+ * cancelled (the subscriber left or is bounced), failed at once (it cannot be composed, or the
+ * server refused the recipient's address for good: a hard bounce, counted in {@link Bounces}),
+ * queued again for a later attempt (the server refused it otherwise or did not answer), or
+ * accepted.
  */
 @ApplicationScoped
 public class DeliveryAttempt {
@@ -32,9 +34,9 @@ public class DeliveryAttempt {
 
     enum Outcome {
         SENT,
-        /** Not sent: the subscriber left or was erased. */
+        /** Not sent: the subscriber left, bounced or was erased. */
         CANCELLED,
-        /** The SMTP server answered with an error, or the digest could not be composed. */
+        /** The SMTP server answered with an error (a hard bounce among them), or the digest could not be composed. */
         REFUSED,
         /** No SMTP answer: the connection failed or the server stayed silent. */
         UNREACHABLE
@@ -77,14 +79,21 @@ public class DeliveryAttempt {
     private final String from;
     private final DigestComposer composer;
     private final DeliveryMetrics metrics;
+    private final Bounces bounces;
     private final Clock clock;
 
     public DeliveryAttempt(
-            DeliveryConfig config, SiteConfig site, DigestComposer composer, DeliveryMetrics metrics, Clock clock) {
+            DeliveryConfig config,
+            SiteConfig site,
+            DigestComposer composer,
+            DeliveryMetrics metrics,
+            Bounces bounces,
+            Clock clock) {
         this.config = config;
         this.from = site.mail().from();
         this.composer = composer;
         this.metrics = metrics;
+        this.bounces = bounces;
         this.clock = clock;
     }
 
@@ -147,12 +156,25 @@ public class DeliveryAttempt {
     }
 
     private Outcome unsent(Claimed delivery, IOException e) {
+        if (e instanceof SmtpRefusedException refused && refused.rejectsRecipient()) {
+            return bounced(delivery, refused);
+        }
         LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
         metrics.attemptFailed();
         QuarkusTransaction.requiringNew()
                 .run(() -> Delivery.<Delivery>findById(delivery.id())
                         .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
         return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
+    }
+
+    /** A hard bounce: no retry can mend it, so the delivery fails at once, and it counts against the subscriber. */
+    private Outcome bounced(Claimed delivery, SmtpRefusedException refused) {
+        LOG.infof("delivery %d bounced: %s", delivery.id(), refused.getMessage());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery.<Delivery>findById(delivery.id()).giveUp(refused.getMessage());
+            bounces.refused(delivery.subscriber().id, refused.getMessage());
+        });
+        return Outcome.REFUSED;
     }
 
     private static String message(Exception e) {

@@ -36,6 +36,13 @@ public interface DeliveryConfig {
     @WithDefault("5")
     int maxAttempts();
 
+    /**
+     * Hard bounces (an SMTP server refusing the address for good, or a provider reporting it) after
+     * which a subscriber is BOUNCED and gets nothing more until an operator reactivates them.
+     */
+    @WithDefault("2")
+    int maxHardBounces();
+
     /** Papers shown in one digest; the rest are counted ("and 12 more"). */
     @WithDefault("25")
     int maxPapers();

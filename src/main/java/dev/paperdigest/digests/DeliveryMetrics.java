@@ -11,6 +11,7 @@ public class DeliveryMetrics {
 
     private final Counter sent;
     private final Counter failedAttempts;
+    private final Counter bounced;
     private final DistributionSummary digestSize;
     private final DistributionSummary htmlSize;
 
@@ -20,6 +21,10 @@ public class DeliveryMetrics {
                 .register(metrics);
         this.failedAttempts = Counter.builder("paperdigest.digests.failed.attempts")
                 .description("Digest sending attempts that failed (retried until max-attempts)")
+                .register(metrics);
+        this.bounced = Counter.builder("paperdigest.digests.bounced")
+                .description("Hard bounces recorded: SMTP refusals of a recipient's address for good, and bounces "
+                        + "reported to the admin API")
                 .register(metrics);
         this.digestSize = DistributionSummary.builder("paperdigest.digests.size")
                 .baseUnit("bytes")
@@ -44,5 +49,9 @@ public class DeliveryMetrics {
 
     void attemptFailed() {
         failedAttempts.increment();
+    }
+
+    void bounced() {
+        bounced.increment();
     }
 }

@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
  * threads and replicas share the work and never send the same digest twice. A digest the SMTP
  * server accepted is marked SENT within moments, many marks to a transaction. A failure is retried
  * with growing pauses up to {@code digest.delivery.max-attempts}, then left FAILED for an operator;
- * a delivery that cannot even be composed fails at once instead of blocking the ones after it.
+ * a delivery that cannot even be composed, or whose recipient the server refused for good (a hard
+ * bounce), fails at once instead of blocking the ones after it.
  */
 @ApplicationScoped
 public class DeliverySender {

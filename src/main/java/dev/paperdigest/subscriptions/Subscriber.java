@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -34,6 +35,8 @@ import java.util.Optional;
 @Entity
 @DynamicUpdate
 public class Subscriber extends PanacheEntityBase {
+
+    static final int BOUNCE_TEXT = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscriber_seq")
@@ -64,6 +67,15 @@ public class Subscriber extends PanacheEntityBase {
     public long matchedThrough;
     /** When the scheduled digest tick should look at them next (null while they are not active). */
     public Instant nextDigestAt;
+    /**
+     * Hard bounces of their address since they were last (re)activated; they never go down on their
+     * own, since a relay that accepts a digest may still bounce it later.
+     */
+    public int hardBounces;
+
+    public Instant lastBounceAt;
+    /** What the last hard bounce said (the SMTP reply, or a provider's reason), cut to {@value #BOUNCE_TEXT} characters. */
+    public String lastBounce;
 
     @OneToMany(mappedBy = "subscriber", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -75,6 +87,13 @@ public class Subscriber extends PanacheEntityBase {
 
     public static Optional<Subscriber> findByEmail(String email) {
         return find("email", normaliseEmail(email)).firstResultOptional();
+    }
+
+    /** The subscriber with this address, locked for this transaction. */
+    public static Optional<Subscriber> lockByEmail(String email) {
+        return find("email", normaliseEmail(email))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public static Optional<Subscriber> findByPublicId(String publicId) {
@@ -178,6 +197,33 @@ public class Subscriber extends PanacheEntityBase {
      */
     public void startDigests(long seenThrough, Instant now) {
         matchedThrough = seenThrough;
+        nextDigestAt = now;
+    }
+
+    /**
+     * One more hard bounce of their address. An active subscriber with {@code maxHardBounces} of
+     * them is BOUNCED; the other statuses stay as they are (a pending or unsubscribed person gets
+     * no digest anyway). Answers whether this one made them BOUNCED.
+     */
+    public boolean hardBounced(String reason, Instant at, int maxHardBounces) {
+        hardBounces++;
+        lastBounceAt = at;
+        lastBounce = reason.length() > BOUNCE_TEXT ? reason.substring(0, BOUNCE_TEXT) : reason;
+        if (status == SubscriberStatus.ACTIVE && hardBounces >= maxHardBounces) {
+            status = SubscriberStatus.BOUNCED;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A bounced subscriber gets digests again, their count of hard bounces back at 0 (the last one
+     * stays on record). Papers that came while they were bounced count as new to them, as far back
+     * as a digest reaches; the next tick works out when their digest is due.
+     */
+    public void reactivate(Instant now) {
+        status = SubscriberStatus.ACTIVE;
+        hardBounces = 0;
         nextDigestAt = now;
     }
 

@@ -126,6 +126,7 @@ public class SubscriptionService {
     static void activate(Subscriber subscriber, Instant now, long backfillRound) {
         subscriber.status = SubscriberStatus.ACTIVE;
         subscriber.unsubscribedAt = null;
+        subscriber.hardBounces = 0; // they just answered an email sent to the address
         subscriber.startDigests(backfillRound, now);
     }
 

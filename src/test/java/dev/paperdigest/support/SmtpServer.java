@@ -26,7 +26,8 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
     private static int port;
-    private static SilentRelay silentRelay;
+    /** What listens on the port while the server is stopped, if anything. */
+    private static AutoCloseable standIn;
 
     public static GreenMail greenMail() {
         return greenMail;
@@ -43,16 +44,25 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
      */
     public static void silent() {
         greenMail.stop();
-        silentRelay = new SilentRelay(port);
+        standIn = new SilentRelay(port);
+    }
+
+    /**
+     * Stops the server and answers on its port as scripted ({@link ScriptedRelay}): the reply to
+     * the RCPT TO of each address in {@code recipientReplies}, to a message for each address in
+     * {@code messageReplies}; everything else is accepted (and not delivered anywhere).
+     */
+    public static ScriptedRelay scripted(Map<String, String> recipientReplies, Map<String, String> messageReplies) {
+        greenMail.stop();
+        ScriptedRelay relay = new ScriptedRelay(port, recipientReplies, messageReplies);
+        standIn = relay;
+        return relay;
     }
 
     /** Starts it again on the same port, with an empty mailbox. */
     public static void up() {
-        if (silentRelay != null) {
-            silentRelay.close();
-            silentRelay = null;
-        }
-        // the port may take a moment to come free (connections to the silent relay closing)
+        closeStandIn();
+        // the port may take a moment to come free (connections to the stand-in closing)
         greenMail = await("the SMTP server to start again on port " + port)
                 .atMost(Duration.ofSeconds(5))
                 .pollDelay(Duration.ZERO)
@@ -88,15 +98,24 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (silentRelay != null) {
-            silentRelay.close();
-        }
+        closeStandIn();
         if (greenMail != null) {
             greenMail.stop();
         }
     }
 
-    private static final class SilentRelay {
+    private static void closeStandIn() {
+        if (standIn != null) {
+            try {
+                standIn.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            standIn = null;
+        }
+    }
+
+    private static final class SilentRelay implements AutoCloseable {
         private final ServerSocket socket;
         private final List<Socket> accepted = new CopyOnWriteArrayList<>();
         private final Thread acceptor;
@@ -124,7 +143,8 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             acceptor.start();
         }
 
-        void close() {
+        @Override
+        public void close() {
             try {
                 socket.close();
                 acceptor.join(2000); // a connection accepted just before the close is in the list too

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Signs people up the way a browser would, and confirms them through the emailed link. */
 public final class Subscribers {
@@ -40,6 +41,22 @@ public final class Subscribers {
         Mailbox.Received confirmation = Mailbox.await(email, before + 1).get(before);
         confirm(confirmation);
         return confirmation;
+    }
+
+    /**
+     * An active subscriber to one keyword query, daily, made by an operator's preconfirmed import:
+     * no email is sent, so it works whatever the SMTP server does. Returns their id.
+     */
+    public static long importActive(String email, String keyword) {
+        Admin.jsonLines("""
+                        {"email": "%s", "keywords": ["%s"], "frequency": "daily", "sendHour": 8, "timezone": "Europe/Berlin"}
+                        """.formatted(email, keyword))
+                .queryParam("preconfirmed", "true")
+                .post("/api/admin/subscribers/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1));
+        return id(email);
     }
 
     /** The admin API's id of a subscriber, found by email. */

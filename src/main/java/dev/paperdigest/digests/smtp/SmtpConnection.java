@@ -1,5 +1,7 @@
 package dev.paperdigest.digests.smtp;
 
+import dev.paperdigest.digests.smtp.SmtpRefusedException.Step;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -70,12 +72,12 @@ public final class SmtpConnection implements Closeable {
                     e);
         }
         use(settings.tls() ? secure(plain) : plain);
-        expect(220, "greeting");
+        expect(220, "greeting", Step.SESSION);
         ehlo();
         String startTls = settings.startTls().toUpperCase(Locale.ROOT);
         if (!settings.tls() && !startTls.equals("DISABLED")) {
             if (offers("STARTTLS")) {
-                command("STARTTLS", 220);
+                command("STARTTLS", Step.SESSION, 220);
                 use(secure(socket));
                 ehlo();
             } else if (startTls.equals("REQUIRED")) {
@@ -95,24 +97,24 @@ public final class SmtpConnection implements Closeable {
 
     /** Sends one message; {@code message} is the whole of it, headers and body, lines ending in CRLF. */
     public void send(String sender, String recipient, byte[] message) throws IOException {
-        command("MAIL FROM:<" + sender + ">" + (eightBitMime() ? " BODY=8BITMIME" : ""), 250);
-        command("RCPT TO:<" + recipient + ">", 250, 251);
-        command("DATA", 354);
+        command("MAIL FROM:<" + sender + ">" + (eightBitMime() ? " BODY=8BITMIME" : ""), Step.SENDER, 250);
+        command("RCPT TO:<" + recipient + ">", Step.RECIPIENT, 250, 251);
+        command("DATA", Step.MESSAGE, 354);
         writeDotStuffed(message);
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        expect(250, "the message");
+        expect(250, "the message", Step.MESSAGE);
     }
 
     /** After a refused message: the session goes on with the next. */
     public void reset() throws IOException {
-        command("RSET", 250);
+        command("RSET", Step.SESSION, 250);
     }
 
     /** Whether the server still answers (NOOP). */
     public boolean isAlive() {
         try {
-            command("NOOP", 250);
+            command("NOOP", Step.SESSION, 250);
             return true;
         } catch (IOException e) {
             return false;
@@ -149,7 +151,7 @@ public final class SmtpConnection implements Closeable {
         send("EHLO " + heloName);
         Reply reply = reply();
         if (reply.code != 250) {
-            throw new SmtpRefusedException(reply.code, reply.text, "EHLO");
+            throw new SmtpRefusedException(reply.code, reply.text, "EHLO", Step.SESSION);
         }
         capabilities = reply.text.toUpperCase(Locale.ROOT);
     }
@@ -167,11 +169,11 @@ public final class SmtpConnection implements Closeable {
         Base64.Encoder b64 = Base64.getEncoder();
         if (capabilities.contains("PLAIN")) {
             String plain = "\0" + user + "\0" + password;
-            command("AUTH PLAIN " + b64.encodeToString(plain.getBytes(StandardCharsets.UTF_8)), 235);
+            command("AUTH PLAIN " + b64.encodeToString(plain.getBytes(StandardCharsets.UTF_8)), Step.SESSION, 235);
         } else {
-            command("AUTH LOGIN", 334);
-            command(b64.encodeToString(user.getBytes(StandardCharsets.UTF_8)), 334);
-            command(b64.encodeToString(password.getBytes(StandardCharsets.UTF_8)), 235);
+            command("AUTH LOGIN", Step.SESSION, 334);
+            command(b64.encodeToString(user.getBytes(StandardCharsets.UTF_8)), Step.SESSION, 334);
+            command(b64.encodeToString(password.getBytes(StandardCharsets.UTF_8)), Step.SESSION, 235);
         }
     }
 
@@ -214,7 +216,7 @@ public final class SmtpConnection implements Closeable {
         return context.getSocketFactory();
     }
 
-    private void command(String line, int... accepted) throws IOException {
+    private void command(String line, Step step, int... accepted) throws IOException {
         send(line);
         Reply reply = reply();
         for (int code : accepted) {
@@ -223,13 +225,13 @@ public final class SmtpConnection implements Closeable {
             }
         }
         String shown = line.startsWith("AUTH") || accepted[0] == 334 || accepted[0] == 235 ? "AUTH" : line;
-        throw new SmtpRefusedException(reply.code, reply.text, shown);
+        throw new SmtpRefusedException(reply.code, reply.text, shown, step);
     }
 
-    private void expect(int code, String what) throws IOException {
+    private void expect(int code, String what, Step step) throws IOException {
         Reply reply = reply();
         if (reply.code != code) {
-            throw new SmtpRefusedException(reply.code, reply.text, what);
+            throw new SmtpRefusedException(reply.code, reply.text, what, step);
         }
     }
 
