@@ -67,14 +67,21 @@ public class DeliveryAttempt {
     private final String from;
     private final DigestComposer composer;
     private final DeliveryMetrics metrics;
+    private final SendingMetrics sending;
     private final Clock clock;
 
     public DeliveryAttempt(
-            DeliveryConfig config, SiteConfig site, DigestComposer composer, DeliveryMetrics metrics, Clock clock) {
+            DeliveryConfig config,
+            SiteConfig site,
+            DigestComposer composer,
+            DeliveryMetrics metrics,
+            SendingMetrics sending,
+            Clock clock) {
         this.config = config;
         this.from = site.mail().from();
         this.composer = composer;
         this.metrics = metrics;
+        this.sending = sending;
         this.clock = clock;
     }
 
@@ -108,13 +115,17 @@ public class DeliveryAttempt {
             QuarkusTransaction.requiringNew()
                     .run(() -> Delivery.<Delivery>findById(delivery.id())
                             .giveUp("the digest could not be composed: " + message(e)));
+            sending.gaveUp();
             return Outcome.REFUSED;
         }
+        long handOver = System.nanoTime();
         try {
             connection.session().send(message.sender(), message.recipient(), message.bytes());
         } catch (IOException e) {
+            sending.handedOver(System.nanoTime() - handOver, false);
             return unsent(delivery, e);
         }
+        sending.handedOver(System.nanoTime() - handOver, true);
         // accepted by the SMTP server: from here on a failure must not count as a failed send
         accepted.accept(delivery.id());
         metrics.sent();
@@ -138,9 +149,15 @@ public class DeliveryAttempt {
     private Outcome unsent(Claimed delivery, IOException e) {
         LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
         metrics.attemptFailed();
-        QuarkusTransaction.requiringNew()
-                .run(() -> Delivery.<Delivery>findById(delivery.id())
-                        .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
+        sending.smtpError(e);
+        boolean gaveUp = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery failed = Delivery.findById(delivery.id());
+            failed.retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant());
+            return failed.status == DeliveryStatus.FAILED;
+        });
+        if (gaveUp) {
+            sending.gaveUp();
+        }
         return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
     }
 

@@ -48,6 +48,7 @@ public class DigestRunner {
     private final TableStatistics statistics;
     private final DeliveryConfig config;
     private final RetentionConfig retention;
+    private final DigestRunMetrics metrics;
     private final Clock clock;
 
     public DigestRunner(
@@ -60,11 +61,13 @@ public class DigestRunner {
             ManagedExecutor executor,
             DeliveryConfig config,
             RetentionConfig retention,
+            DigestRunMetrics metrics,
             Clock clock) {
         this.shards = shards;
         this.statistics = statistics;
         this.config = config;
         this.retention = retention;
+        this.metrics = metrics;
         this.queueing = queueing;
         this.rounds = rounds;
         this.sender = sender;
@@ -200,7 +203,7 @@ public class DigestRunner {
                     mine.subscribers(),
                     mine.split());
             Drained drained = awaitSending(sending, () -> progress.reportSending(totals));
-            update(runId, r -> {
+            DigestRun ended = update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
                 r.failed = (int) Delivery.countOfRun(runId, DeliveryStatus.FAILED);
                 r.progress = 1.0;
@@ -222,13 +225,16 @@ public class DigestRunner {
                         r.failed,
                         drained == null ? 0 : drained.sent());
             });
+            metrics.runEnded(ended.status, Duration.between(ended.startedAt, ended.finishedAt));
         } catch (RuntimeException e) {
             LOG.error("digest run " + runId + " failed", e);
-            update(runId, run -> {
+            DigestRun failed = update(runId, run -> {
                 run.status = RunStatus.FAILED;
                 run.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 run.finishedAt = clock.instant();
             });
+            Instant started = failed.startedAt == null ? failed.createdAt : failed.startedAt;
+            metrics.runEnded(failed.status, Duration.between(started, failed.finishedAt));
         }
     }
 
@@ -289,8 +295,13 @@ public class DigestRunner {
         return QuarkusTransaction.requiringNew().call(() -> find(runId).cancelRequested);
     }
 
-    static void update(long runId, Consumer<DigestRun> change) {
-        QuarkusTransaction.requiringNew().run(() -> change.accept(DigestRun.findById(runId)));
+    /** Changes the run in a transaction of its own; returns it as changed. */
+    static DigestRun update(long runId, Consumer<DigestRun> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = DigestRun.findById(runId);
+            change.accept(run);
+            return run;
+        });
     }
 
     static void sleep(Duration duration) {

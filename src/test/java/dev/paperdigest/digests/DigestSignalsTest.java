@@ -1,0 +1,118 @@
+package dev.paperdigest.digests;
+
+import dev.paperdigest.support.Mailbox;
+import dev.paperdigest.support.Metrics;
+import dev.paperdigest.support.PaperIds;
+import dev.paperdigest.support.SmtpServer;
+import dev.paperdigest.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** What digest runs and the outbox show operators. */
+@QuarkusTest
+class DigestSignalsTest {
+
+    @Inject
+    DeliverySender sender;
+
+    @Inject
+    DeliveryConfig config;
+
+    private final String topic = "wombat" + UUID.randomUUID().toString().substring(0, 6);
+
+    @Test
+    void aRunIsCountedAndTimed() {
+        String day = "2026-12-14";
+        String email = subscriberWithANewPaper("counted", day);
+        Metrics before = Metrics.scrape();
+
+        JsonPath run = DigestDeliveryTest.awaitRun(DigestDeliveryTest.startRun(day));
+
+        assertThat(run.getString("status"), equalTo("SUCCEEDED"));
+        assertThat(run.getInt("queued"), equalTo(1));
+        Mailbox.await(email, 2);
+        Metrics after = Metrics.scrape();
+        assertThat(delta(before, after, "paperdigest_digests_queued_total"), equalTo(1.0));
+        assertThat(run.getInt("matched"), greaterThanOrEqualTo(1));
+        assertThat(delta(before, after, "paperdigest_digests_matches_total"), equalTo((double) run.getInt("matched")));
+        assertThat(delta(before, after, "paperdigest_digests_sent_total"), equalTo(1.0));
+        assertThat(delta(before, after, "paperdigest_smtp_send_seconds_count", "outcome", "accepted"), equalTo(1.0));
+        assertThat(delta(before, after, "paperdigest_digests_runs_seconds_count", "status", "SUCCEEDED"), equalTo(1.0));
+    }
+
+    @Test
+    void smtpErrorsAndDigestsGivenUpAreCounted() {
+        String day = "2026-12-15";
+        String email = subscriberWithANewPaper("unreachable", day);
+        Metrics before = Metrics.scrape();
+
+        SmtpServer.down();
+        try {
+            DigestDeliveryTest.runDigests(day);
+        } finally {
+            SmtpServer.up();
+        }
+        long delivery = deliveryOf(email).id;
+
+        Metrics failedOnce = Metrics.scrape();
+        assertThat(
+                delta(before, failedOnce, "paperdigest_smtp_errors_total", "kind", "unreachable"),
+                greaterThanOrEqualTo(1.0));
+        assertThat(failedOnce.has("paperdigest_smtp_errors_total", "kind", "refused_5xx"), equalTo(true));
+
+        // its last attempt fails too: the digest is given up
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery last = Delivery.findById(delivery);
+            last.attempts = config.maxAttempts() - 1;
+            last.nextAttemptAt = Instant.now().minusSeconds(1);
+        });
+        SmtpServer.down();
+        try {
+            sender.drain(() -> false, () -> false);
+        } finally {
+            SmtpServer.up();
+        }
+        assertThat(deliveryOf(email).status, equalTo(DeliveryStatus.FAILED));
+        Metrics after = Metrics.scrape();
+        assertThat(delta(failedOnce, after, "paperdigest_digests_failed_total"), greaterThanOrEqualTo(1.0));
+        assertThat(
+                delta(failedOnce, after, "paperdigest_smtp_errors_total", "kind", "unreachable"),
+                greaterThanOrEqualTo(1.0));
+        assertThat(delta(before, after, "paperdigest_smtp_send_seconds_count", "outcome", "accepted"), equalTo(0.0));
+    }
+
+    /** A new subscriber with a new paper for them; everyone else's digest for the day is sent first. */
+    private String subscriberWithANewPaper(String name, String day) {
+        DigestDeliveryTest.runDigests(day);
+        String base = PaperIds.base("2612");
+        DigestDeliveryTest.importPapers("""
+                [{"paper": {"id": "%s3", "title": "Observable %s", "summary": "About %s.", "authors": [{"name": "Ada Lovelace"}]}}]
+                """.formatted(base, topic, topic));
+        String email = Subscribers.uniqueEmail(name);
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+        return email;
+    }
+
+    private static Delivery deliveryOf(String email) {
+        long subscriber = Subscribers.id(email);
+        Delivery delivery = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>find("subscriberId", subscriber).firstResult());
+        assertThat(delivery, notNullValue());
+        return delivery;
+    }
+
+    private static double delta(Metrics before, Metrics after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.paperdigest.papers.ingestion;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.paperdigest.papers.Samples;
+import dev.paperdigest.support.Metrics;
+import dev.paperdigest.support.PaperIds;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.paperdigest.papers.ingestion.IngestionTestSupport.admin;
+import static dev.paperdigest.papers.ingestion.IngestionTestSupport.await;
+import static dev.paperdigest.papers.ingestion.IngestionTestSupport.start;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What ingestion shows operators. */
+@QuarkusTest
+@WithTestResource(IngestionWireMock.class)
+class IngestionSignalsTest {
+
+    @Inject
+    FolderImport folderImport;
+
+    WireMockServer wm;
+
+    @BeforeEach
+    void stubs() {
+        wm = IngestionWireMock.server;
+        wm.resetAll();
+        wm.stubFor(get(urlPathEqualTo("/api/daily_papers")).atPriority(10).willReturn(json("[]")));
+        wm.stubFor(get(urlPathEqualTo("/api/query"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/atom+xml")
+                        .withBody(Samples.text("arxiv_api_empty.xml"))));
+    }
+
+    @Test
+    void aRunIsCountedBySourceAndTimed() {
+        wm.stubFor(get(urlPathEqualTo("/api/daily_papers"))
+                .withQueryParam("date", WireMock.equalTo("2024-10-25"))
+                .willReturn(json(Samples.text("hf_daily_papers_2024-10-25_excerpt.json"))));
+        Metrics before = Metrics.scrape();
+
+        JsonPath run = await(start("hf", "2024-10-25"));
+
+        assertEquals("SUCCEEDED", run.getString("status"));
+        assertEquals(2, run.getInt("fetched"));
+        Metrics after = Metrics.scrape();
+        for (String result : List.of("created", "updated", "skipped")) {
+            assertEquals(
+                    run.getInt(result),
+                    delta(before, after, "paperdigest_papers_ingested_total", "source", "hf", "result", result),
+                    result);
+        }
+        assertEquals(2, delta(before, after, "paperdigest_papers_ingested_total", "source", "hf"));
+        assertEquals(
+                1,
+                delta(
+                        before,
+                        after,
+                        "paperdigest_ingestion_runs_seconds_count",
+                        "source",
+                        "hf",
+                        "status",
+                        "SUCCEEDED"));
+    }
+
+    @Test
+    void aFailedRunIsTimedAsFailedAndItsRejectionCounted() {
+        wm.stubFor(get(urlPathEqualTo("/api/daily_papers"))
+                .withQueryParam("date", WireMock.equalTo("2026-06-24"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>busy</html>")));
+        Metrics before = Metrics.scrape();
+
+        assertEquals("FAILED", await(start("hf", "2026-06-24")).getString("status"));
+
+        Metrics after = Metrics.scrape();
+        assertEquals(
+                1,
+                delta(before, after, "paperdigest_ingestion_runs_seconds_count", "source", "hf", "status", "FAILED"));
+        assertEquals(
+                1, delta(before, after, "paperdigest_papers_ingested_total", "source", "hf", "result", "rejected"));
+    }
+
+    @Test
+    void importsThroughTheApiAndTheFolderCountUnderSourcesOfTheirOwn() throws Exception {
+        String base = PaperIds.base("2606");
+        Metrics before = Metrics.scrape();
+        admin().contentType("application/x-ndjson")
+                .body(("{\"arxiv_id\":\"" + base + "1\",\"title\":\"Counted one\",\"abstract\":\"A\"}\n"
+                                + "{\"arxiv_id\":\"" + base + "2\",\"title\":\"Counted two\",\"abstract\":\"B\"}\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/papers/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(2));
+        Path file = IngestionWireMock.importFolder.resolve("signals-" + base + ".jsonl");
+        Files.writeString(file, "{\"arxiv_id\":\"" + base + "3\",\"title\":\"From the folder\",\"abstract\":\"C\"}\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        assertEquals(List.of(file.getFileName().toString()), folderImport.scan(IngestionWireMock.importFolder));
+
+        Metrics after = Metrics.scrape();
+        assertEquals(
+                2, delta(before, after, "paperdigest_papers_ingested_total", "source", "api", "result", "created"));
+        assertEquals(
+                1, delta(before, after, "paperdigest_papers_ingested_total", "source", "file", "result", "created"));
+        assertEquals(
+                1,
+                delta(
+                        before,
+                        after,
+                        "paperdigest_ingestion_runs_seconds_count",
+                        "source",
+                        "file",
+                        "status",
+                        "SUCCEEDED"));
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static double delta(Metrics before, Metrics after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+}
