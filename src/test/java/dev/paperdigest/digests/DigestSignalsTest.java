@@ -7,21 +7,28 @@ import dev.paperdigest.support.SmtpServer;
 import dev.paperdigest.support.Subscribers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** What digest runs and the outbox show operators. */
+/** What digest runs and the outbox show operators: metrics and wellness checks. */
 @QuarkusTest
 class DigestSignalsTest {
+
+    private static final String OUTBOX = "checks.find { it.name == 'outbox' }";
 
     @Inject
     DeliverySender sender;
@@ -90,6 +97,59 @@ class DigestSignalsTest {
                 delta(failedOnce, after, "paperdigest_smtp_errors_total", "kind", "unreachable"),
                 greaterThanOrEqualTo(1.0));
         assertThat(delta(before, after, "paperdigest_smtp_send_seconds_count", "outcome", "accepted"), equalTo(0.0));
+    }
+
+    @Test
+    void aDigestDueForOverAnHourShowsInTheOutboxGaugesAndTurnsItsCheckDown() {
+        String email = Subscribers.uniqueEmail("late");
+        Subscribers.signUpAndConfirm(email, topic, "", "");
+        long subscriber = Subscribers.id(email);
+        Metrics before = Metrics.scrape();
+        long late = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery d = new Delivery();
+            d.subscriberId = subscriber;
+            d.period = "2026-12-16";
+            d.status = DeliveryStatus.QUEUED;
+            d.messageId = "<late." + topic + "@localhost>";
+            d.createdAt = Instant.now().minus(Duration.ofHours(2));
+            d.nextAttemptAt = d.createdAt;
+            d.persist();
+            return d.id;
+        });
+        try {
+            Metrics during = Metrics.scrape();
+            assertThat(delta(before, during, "paperdigest_outbox_queued"), equalTo(1.0));
+            assertThat(during.sum("paperdigest_outbox_oldest_age_seconds"), greaterThanOrEqualTo(7200.0));
+            RestAssured.get("/q/health/well")
+                    .then()
+                    .statusCode(503)
+                    .body(OUTBOX + ".status", equalTo("DOWN"))
+                    .body(OUTBOX + ".data.queued", greaterThanOrEqualTo(1))
+                    .body(OUTBOX + ".data.oldestQueuedAgeSeconds", greaterThanOrEqualTo(7200))
+                    .body(OUTBOX + ".data.maxAgeSeconds", equalTo(3600));
+            // a warning for operators, not a reason to take the instance out of service
+            RestAssured.get("/q/health/ready").then().statusCode(200);
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Delivery.<Delivery>findById(late).status = DeliveryStatus.CANCELLED);
+        }
+        assertThat(delta(before, Metrics.scrape(), "paperdigest_outbox_queued"), equalTo(0.0));
+        RestAssured.get("/q/health/well")
+                .then()
+                .statusCode(200)
+                .body(OUTBOX + ".status", equalTo("UP"))
+                .body("checks.name", hasItem("ingestion"));
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndLeavesTheWellnessChecksOut() {
+        RestAssured.get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+                .body("checks.name", not(hasItem("outbox")))
+                .body("checks.name", not(hasItem("ingestion")));
+        assertThat(RestAssured.get("/q/health/well").path("checks.name"), not(empty()));
     }
 
     /** A new subscriber with a new paper for them; everyone else's digest for the day is sent first. */

@@ -3,11 +3,14 @@ package dev.paperdigest.papers.ingestion;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.Samples;
 import dev.paperdigest.support.Metrics;
 import dev.paperdigest.support.PaperIds;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,13 +32,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.paperdigest.papers.ingestion.IngestionTestSupport.admin;
 import static dev.paperdigest.papers.ingestion.IngestionTestSupport.await;
 import static dev.paperdigest.papers.ingestion.IngestionTestSupport.start;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What ingestion shows operators. */
+/** What ingestion shows operators: metrics by source and the ingestion wellness check. */
 @QuarkusTest
 @WithTestResource(IngestionWireMock.class)
 class IngestionSignalsTest {
+
+    private static final String INGESTION = "checks.find { it.name == 'ingestion' }";
 
     @Inject
     FolderImport folderImport;
@@ -80,6 +91,9 @@ class IngestionSignalsTest {
                         "hf",
                         "status",
                         "SUCCEEDED"));
+        assertThat(
+                after.sum("paperdigest_ingestion_last_success_timestamp_seconds", "source", "hf"),
+                closeTo(Instant.parse(run.getString("finishedAt")).toEpochMilli() / 1000.0, 0.001));
     }
 
     @Test
@@ -131,6 +145,46 @@ class IngestionSignalsTest {
                         "file",
                         "status",
                         "SUCCEEDED"));
+    }
+
+    @Test
+    void theIngestionCheckTurnsDownWhenTheNewestSuccessIsOlderThanItsMaxAge() {
+        JsonPath run = await(start("hf", "2026-06-25"));
+        assertEquals("SUCCEEDED", run.getString("status"));
+        RestAssured.get("/q/health/well")
+                .then()
+                .body(INGESTION + ".status", equalTo("UP"))
+                .body(
+                        INGESTION + ".data.lastSuccessAt",
+                        equalTo(Instant.parse(run.getString("finishedAt")).toString()))
+                .body(INGESTION + ".data.maxAgeSeconds", equalTo(36 * 3600));
+
+        Map<Long, Instant> ended = shiftSuccesses(Duration.ofHours(48));
+        try {
+            RestAssured.get("/q/health/well")
+                    .then()
+                    .statusCode(503)
+                    .body(INGESTION + ".status", equalTo("DOWN"))
+                    .body(INGESTION + ".data.ageSeconds", greaterThanOrEqualTo(48 * 3600));
+            RestAssured.get("/q/health/ready").then().statusCode(200);
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> ended.forEach(
+                            (id, finishedAt) -> IngestionRun.<IngestionRun>findById(id).finishedAt = finishedAt));
+        }
+        RestAssured.get("/q/health/well").then().body(INGESTION + ".status", equalTo("UP"));
+    }
+
+    /** Moves the end of every successful run this far back; returns when each had ended. */
+    private static Map<Long, Instant> shiftSuccesses(Duration back) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, Instant> ended = new HashMap<>();
+            for (IngestionRun run : IngestionRun.<IngestionRun>list("status", RunStatus.SUCCEEDED)) {
+                ended.put(run.id, run.finishedAt);
+                run.finishedAt = run.finishedAt.minus(back);
+            }
+            return ended;
+        });
     }
 
     private static ResponseDefinitionBuilder json(String body) {
