@@ -4,6 +4,7 @@ import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.common.RetentionConfig;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DeliverySender.Drained;
@@ -82,8 +83,13 @@ public class DigestRunner {
             checkWithinWindow(periodDate);
         }
         DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(periodDate, dryRun, false));
-        executor.runAsync(() -> execute(run.id));
+        executor.runAsync(RunLogContext.task(logId(run.id), () -> execute(run.id)));
         return run;
+    }
+
+    /** How the run's log lines name it. */
+    static String logId(long runId) {
+        return "digest-" + runId;
     }
 
     /** How far ahead a run may queue digests: a day within the coming month. */
@@ -118,7 +124,7 @@ public class DigestRunner {
         }
         try {
             DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(null, false, true));
-            executeHoldingLease(run.id);
+            RunLogContext.run(logId(run.id), () -> executeHoldingLease(run.id));
             return Optional.of(run);
         } finally {
             lease.release(LEASE);
@@ -184,7 +190,8 @@ public class DigestRunner {
             CompletableFuture<Drained> sending = run.dryRun
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(
-                            () -> sender.drain(progress::queueing, progress::cancelled), executor);
+                            RunLogContext.carried(() -> sender.drain(progress::queueing, progress::cancelled)),
+                            executor);
             Totals mine;
             try {
                 mine = queueing.queueRun(run, progress);

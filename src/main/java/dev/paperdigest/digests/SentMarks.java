@@ -2,6 +2,7 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.RelaxedCommit;
+import dev.paperdigest.common.RunLogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
@@ -36,7 +37,7 @@ final class SentMarks {
     SentMarks(RelaxedCommit relaxedCommit, Clock clock, Executor executor) {
         this.relaxedCommit = relaxedCommit;
         this.clock = clock;
-        this.recorder = CompletableFuture.runAsync(this::record, executor);
+        this.recorder = CompletableFuture.runAsync(RunLogContext.carried(this::record), executor);
     }
 
     void add(long deliveryId) {

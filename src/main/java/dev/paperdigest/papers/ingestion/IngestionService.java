@@ -4,6 +4,7 @@ import dev.paperdigest.common.AlreadyRunningException;
 import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.PaperSource;
@@ -156,7 +157,8 @@ public class IngestionService {
             });
             runningHere.put(sourceName, run.id);
             long id = run.id;
-            CompletableFuture<Void> future = executor.runAsync(() -> execute(source, id));
+            CompletableFuture<Void> future =
+                    executor.runAsync(RunLogContext.task(logId(id), () -> execute(source, id)));
             futures.put(id, future);
             future.whenComplete((done, failure) -> futures.remove(id));
             return id;
@@ -167,6 +169,11 @@ public class IngestionService {
             runningHere.remove(sourceName);
             throw e;
         }
+    }
+
+    /** How the run's log lines name it. */
+    static String logId(long runId) {
+        return "ingestion-" + runId;
     }
 
     private static AlreadyRunningException running(String source, Long id) {

@@ -3,16 +3,20 @@ package dev.paperdigest.papers.ingestion;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.Samples;
+import dev.paperdigest.support.LogCapture;
 import dev.paperdigest.support.Metrics;
 import dev.paperdigest.support.PaperIds;
+import io.quarkus.logging.json.runtime.JsonFormatter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +38,14 @@ import static dev.paperdigest.papers.ingestion.IngestionTestSupport.await;
 import static dev.paperdigest.papers.ingestion.IngestionTestSupport.start;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What ingestion shows operators: metrics by source and the ingestion wellness check. */
+/** What ingestion shows operators: metrics by source, the ingestion wellness check, the run in each log line. */
 @QuarkusTest
 @WithTestResource(IngestionWireMock.class)
 class IngestionSignalsTest {
@@ -63,13 +70,20 @@ class IngestionSignalsTest {
     }
 
     @Test
-    void aRunIsCountedBySourceAndTimed() {
+    void aRunIsCountedBySourceTimedAndLoggedUnderItsId() {
         wm.stubFor(get(urlPathEqualTo("/api/daily_papers"))
                 .withQueryParam("date", WireMock.equalTo("2024-10-25"))
                 .willReturn(json(Samples.text("hf_daily_papers_2024-10-25_excerpt.json"))));
         Metrics before = Metrics.scrape();
 
-        JsonPath run = await(start("hf", "2024-10-25"));
+        long id;
+        JsonPath run;
+        List<ExtLogRecord> lines;
+        try (LogCapture logs = LogCapture.start()) {
+            id = start("hf", "2024-10-25");
+            run = await(id);
+            lines = logs.containing("ingestion run " + id + " of hf");
+        }
 
         assertEquals("SUCCEEDED", run.getString("status"));
         assertEquals(2, run.getInt("fetched"));
@@ -94,6 +108,12 @@ class IngestionSignalsTest {
         assertThat(
                 after.sum("paperdigest_ingestion_last_success_timestamp_seconds", "source", "hf"),
                 closeTo(Instant.parse(run.getString("finishedAt")).toEpochMilli() / 1000.0, 0.001));
+
+        // "started (…)" and "SUCCEEDED: …", logged by the run's thread, name the run, JSON lines too
+        assertThat(lines, hasSize(greaterThanOrEqualTo(2)));
+        assertThat(
+                lines.stream().map(r -> r.getMdc(RunLogContext.KEY)).toList(), everyItem(equalTo("ingestion-" + id)));
+        assertThat(new JsonFormatter().format(lines.get(0)), containsString("\"runId\":\"ingestion-" + id + "\""));
     }
 
     @Test
