@@ -144,6 +144,7 @@ class DigestSignalsTest {
         String email = Subscribers.uniqueEmail("late");
         Subscribers.signUpAndConfirm(email, topic, "", "");
         long subscriber = Subscribers.id(email);
+        sender.drain(() -> false, () -> false); // what other tests left due goes out first
         Metrics before = Metrics.scrape();
         long late = QuarkusTransaction.requiringNew().call(() -> {
             Delivery d = new Delivery();
