@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ class IngestionSignalsTest {
     }
 
     @Test
-    void importsThroughTheApiAndTheFolderCountUnderSourcesOfTheirOwn() throws Exception {
+    void importsThroughTheApiAndTheFolderCountUnderSourcesOfTheirOwn(@TempDir Path folder) throws Exception {
         String base = PaperIds.base("2606");
         Metrics before = Metrics.scrape();
         admin().contentType("application/x-ndjson")
@@ -145,10 +146,10 @@ class IngestionSignalsTest {
                 .then()
                 .statusCode(200)
                 .body("created", equalTo(2));
-        Path file = IngestionWireMock.importFolder.resolve("signals-" + base + ".jsonl");
+        Path file = folder.resolve("signals-" + base + ".jsonl");
         Files.writeString(file, "{\"arxiv_id\":\"" + base + "3\",\"title\":\"From the folder\",\"abstract\":\"C\"}\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
-        assertEquals(List.of(file.getFileName().toString()), folderImport.scan(IngestionWireMock.importFolder));
+        assertEquals(List.of(file.getFileName().toString()), folderImport.scan(folder));
 
         Metrics after = Metrics.scrape();
         assertEquals(
