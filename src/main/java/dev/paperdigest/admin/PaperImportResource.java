@@ -7,6 +7,7 @@ import dev.paperdigest.common.SizeLimitedInputStream;
 import dev.paperdigest.papers.PaperFeedParser;
 import dev.paperdigest.papers.PaperFormats;
 import dev.paperdigest.papers.PaperImporter;
+import dev.paperdigest.papers.ingestion.IngestionMetrics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,11 +28,14 @@ public class PaperImportResource {
 
     private final PaperImporter importer;
     private final PaperFormats formats;
+    private final IngestionMetrics metrics;
     private final LimitsConfig config;
 
-    public PaperImportResource(PaperImporter importer, PaperFormats formats, LimitsConfig config) {
+    public PaperImportResource(
+            PaperImporter importer, PaperFormats formats, IngestionMetrics metrics, LimitsConfig config) {
         this.importer = importer;
         this.formats = formats;
+        this.metrics = metrics;
         this.config = config;
     }
 
@@ -61,6 +65,7 @@ public class PaperImportResource {
             }
         }
         ImportReport report = importer.importDocument(parser, new SizeLimitedInputStream(body, limit));
+        metrics.ingested(IngestionMetrics.ADMIN_IMPORT, report);
         if (report.tooLarge) {
             throw new ProblemException(
                     Response.Status.REQUEST_ENTITY_TOO_LARGE,

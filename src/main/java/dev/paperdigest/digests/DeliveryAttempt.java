@@ -80,6 +80,7 @@ public class DeliveryAttempt {
     private final DigestComposer composer;
     private final DeliveryMetrics metrics;
     private final Bounces bounces;
+    private final SendingMetrics sending;
     private final Clock clock;
 
     public DeliveryAttempt(
@@ -88,12 +89,14 @@ public class DeliveryAttempt {
             DigestComposer composer,
             DeliveryMetrics metrics,
             Bounces bounces,
+            SendingMetrics sending,
             Clock clock) {
         this.config = config;
         this.from = site.mail().from();
         this.composer = composer;
         this.metrics = metrics;
         this.bounces = bounces;
+        this.sending = sending;
         this.clock = clock;
     }
 
@@ -127,14 +130,18 @@ public class DeliveryAttempt {
             QuarkusTransaction.requiringNew()
                     .run(() -> Delivery.<Delivery>findById(delivery.id())
                             .giveUp("the digest could not be composed: " + message(e)));
+            sending.gaveUp();
             return Outcome.REFUSED;
         }
         connection.awaitLastMark();
+        long handOver = System.nanoTime();
         try {
             connection.session().send(message.sender(), message.recipient(), message.bytes());
         } catch (IOException e) {
+            sending.handedOver(System.nanoTime() - handOver, false);
             return unsent(delivery, e);
         }
+        sending.handedOver(System.nanoTime() - handOver, true);
         // accepted by the SMTP server: from here on a failure must not count as a failed send
         connection.lastMark = accepted.apply(delivery.id());
         metrics.sent();
@@ -161,9 +168,15 @@ public class DeliveryAttempt {
         }
         LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
         metrics.attemptFailed();
-        QuarkusTransaction.requiringNew()
-                .run(() -> Delivery.<Delivery>findById(delivery.id())
-                        .retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant()));
+        sending.smtpError(e);
+        boolean gaveUp = QuarkusTransaction.requiringNew().call(() -> {
+            Delivery failed = Delivery.findById(delivery.id());
+            failed.retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant());
+            return failed.status == DeliveryStatus.FAILED;
+        });
+        if (gaveUp) {
+            sending.gaveUp();
+        }
         return e instanceof SmtpRefusedException ? Outcome.REFUSED : Outcome.UNREACHABLE;
     }
 
@@ -174,6 +187,7 @@ public class DeliveryAttempt {
             Delivery.<Delivery>findById(delivery.id()).giveUp(refused.getMessage());
             bounces.refused(delivery.subscriber().id, refused.getMessage());
         });
+        sending.gaveUp();
         return Outcome.REFUSED;
     }
 

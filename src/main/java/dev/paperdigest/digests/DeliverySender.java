@@ -1,6 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.RelaxedCommit;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.digests.DeliveryAttempt.Connection;
 import dev.paperdigest.digests.DeliveryAttempt.Outcome;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
@@ -175,7 +176,7 @@ public class DeliverySender {
             sentMarks = new SentMarks(relaxedCommit, clock, executor);
             List<CompletableFuture<Void>> senders = new ArrayList<>();
             for (int i = 0; i < Math.max(1, config.connections()); i++) {
-                senders.add(CompletableFuture.runAsync(this::sendClaimed, executor));
+                senders.add(CompletableFuture.runAsync(RunLogContext.carried(this::sendClaimed), executor));
             }
             try {
                 CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))

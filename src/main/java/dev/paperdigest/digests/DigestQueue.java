@@ -76,11 +76,13 @@ public class DigestQueue {
     private final DeliveryConfig config;
     private final MatchSessions sessions;
     private final PublicLinks links;
+    private final DigestRunMetrics metrics;
 
-    public DigestQueue(DeliveryConfig config, MatchSessions sessions, PublicLinks links) {
+    public DigestQueue(DeliveryConfig config, MatchSessions sessions, PublicLinks links, DigestRunMetrics metrics) {
         this.config = config;
         this.sessions = sessions;
         this.links = links;
+        this.metrics = metrics;
     }
 
     /**
@@ -111,6 +113,7 @@ public class DigestQueue {
                             .map(queued -> DeliverySelection.of(queued.delivery().id, queued.selection())));
                     Subscriber.recordDigestProgress(write.progress());
                 });
+                metrics.queued(write.totals().queued(), write.totals().matched());
             }
             long t3 = System.nanoTime();
             totals = totals.plus(write.totals()).plus(new Totals(0, 0, 0, t1 - t0, t2 - t1, t3 - t2));

@@ -4,6 +4,7 @@ import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.common.RetentionConfig;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DeliverySender.Drained;
@@ -54,6 +55,7 @@ public class DigestRunner {
     private final TableStatistics statistics;
     private final DeliveryConfig config;
     private final RetentionConfig retention;
+    private final DigestRunMetrics metrics;
     private final Clock clock;
 
     public DigestRunner(
@@ -66,11 +68,13 @@ public class DigestRunner {
             ManagedExecutor executor,
             DeliveryConfig config,
             RetentionConfig retention,
+            DigestRunMetrics metrics,
             Clock clock) {
         this.shards = shards;
         this.statistics = statistics;
         this.config = config;
         this.retention = retention;
+        this.metrics = metrics;
         this.queueing = queueing;
         this.rounds = rounds;
         this.sender = sender;
@@ -85,8 +89,13 @@ public class DigestRunner {
             checkWithinWindow(periodDate);
         }
         DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(periodDate, dryRun, false));
-        executor.runAsync(() -> execute(run.id));
+        executor.runAsync(RunLogContext.task(logId(run.id), () -> execute(run.id)));
         return run;
+    }
+
+    /** How the run's log lines name it. */
+    static String logId(long runId) {
+        return "digest-" + runId;
     }
 
     /** How far ahead a run may queue digests: a day within the coming month. */
@@ -121,7 +130,7 @@ public class DigestRunner {
         }
         try {
             DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(null, false, true));
-            executeHoldingLeaseTracked(run.id);
+            RunLogContext.run(logId(run.id), () -> executeHoldingLeaseTracked(run.id));
             return Optional.of(run);
         } finally {
             lease.release(LEASE);
@@ -225,7 +234,8 @@ public class DigestRunner {
             CompletableFuture<Drained> sending = run.dryRun
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(
-                            () -> sender.drain(progress::queueing, progress::cancelled), executor);
+                            RunLogContext.carried(() -> sender.drain(progress::queueing, progress::cancelled)),
+                            executor);
             Totals mine;
             try {
                 mine = queueing.queueRun(run, progress);
@@ -244,7 +254,7 @@ public class DigestRunner {
                     mine.subscribers(),
                     mine.split());
             Drained drained = awaitSending(sending, () -> progress.reportSending(totals));
-            update(runId, r -> {
+            DigestRun ended = update(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
                 r.failed = (int) Delivery.countOfRun(runId, DeliveryStatus.FAILED);
                 r.progress = 1.0;
@@ -266,13 +276,16 @@ public class DigestRunner {
                         r.failed,
                         drained == null ? 0 : drained.sent());
             });
+            metrics.runEnded(ended.status, Duration.between(ended.startedAt, ended.finishedAt));
         } catch (RuntimeException e) {
             LOG.error("digest run " + runId + " failed", e);
-            update(runId, run -> {
+            DigestRun failed = update(runId, run -> {
                 run.status = RunStatus.FAILED;
                 run.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 run.finishedAt = clock.instant();
             });
+            Instant started = failed.startedAt == null ? failed.createdAt : failed.startedAt;
+            metrics.runEnded(failed.status, Duration.between(started, failed.finishedAt));
         }
     }
 
@@ -333,8 +346,13 @@ public class DigestRunner {
         return QuarkusTransaction.requiringNew().call(() -> find(runId).cancelRequested);
     }
 
-    static void update(long runId, Consumer<DigestRun> change) {
-        QuarkusTransaction.requiringNew().run(() -> change.accept(DigestRun.findById(runId)));
+    /** Changes the run in a transaction of its own; returns it as changed. */
+    static DigestRun update(long runId, Consumer<DigestRun> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = DigestRun.findById(runId);
+            change.accept(run);
+            return run;
+        });
     }
 
     static void sleep(Duration duration) {

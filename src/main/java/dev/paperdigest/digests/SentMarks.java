@@ -2,6 +2,7 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.RelaxedCommit;
+import dev.paperdigest.common.RunLogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
@@ -37,7 +38,7 @@ final class SentMarks {
     SentMarks(RelaxedCommit relaxedCommit, Clock clock, Executor executor) {
         this.relaxedCommit = relaxedCommit;
         this.clock = clock;
-        this.recorder = CompletableFuture.runAsync(this::record, executor);
+        this.recorder = CompletableFuture.runAsync(RunLogContext.carried(this::record), executor);
     }
 
     /** Completes once the mark is written, or given up (logged: that digest will be sent again). */

@@ -1,6 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -61,11 +62,14 @@ public class ShardQueueing {
         Optional<QueueShards.Shard> shard;
         while ((shard = shards.claim(owner, clock.instant())).isPresent()) {
             long runId = shard.get().runId();
-            Totals done = queueShard(
-                    DigestRunner.load(runId), shard.get(), owner, ignored -> !DigestRunner.cancelRequested(runId));
-            LOG.debugf(
-                    "queued shard %d-%d of digest run %d: %d digests",
-                    shard.get().firstId(), shard.get().lastId(), runId, done.queued());
+            QueueShards.Shard claimed = shard.get();
+            RunLogContext.run(DigestRunner.logId(runId), () -> {
+                Totals done = queueShard(
+                        DigestRunner.load(runId), claimed, owner, ignored -> !DigestRunner.cancelRequested(runId));
+                LOG.debugf(
+                        "queued shard %d-%d of digest run %d: %d digests",
+                        claimed.firstId(), claimed.lastId(), runId, done.queued());
+            });
         }
     }
 

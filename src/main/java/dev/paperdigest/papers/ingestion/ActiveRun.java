@@ -32,6 +32,7 @@ final class ActiveRun implements SourceRun {
     private final Optional<Instant> lastSuccess;
     private final Instant startedAt;
     private final PaperStore store;
+    private final IngestionMetrics metrics;
     private final Clock clock;
     private final BooleanSupplier renewLease;
     private final BooleanSupplier stopping;
@@ -52,6 +53,7 @@ final class ActiveRun implements SourceRun {
             IngestionRun row,
             Optional<Instant> lastSuccess,
             PaperStore store,
+            IngestionMetrics metrics,
             Clock clock,
             BooleanSupplier renewLease,
             BooleanSupplier stopping) {
@@ -61,6 +63,7 @@ final class ActiveRun implements SourceRun {
         this.startedAt = row.startedAt;
         this.lastSuccess = lastSuccess;
         this.store = store;
+        this.metrics = metrics;
         this.clock = clock;
         this.renewLease = renewLease;
         this.stopping = stopping;
@@ -158,6 +161,8 @@ final class ActiveRun implements SourceRun {
             progress = 1;
         }
         save(status, error);
+        metrics.ingested(source, totals);
+        metrics.runEnded(source, status, Duration.between(startedAt, clock.instant()));
         LOG.infof(
                 "ingestion run %d of %s %s: %d fetched, %d created, %d updated, %d skipped, %d rejected, %d requests%s",
                 id,

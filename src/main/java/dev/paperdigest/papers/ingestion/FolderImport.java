@@ -53,6 +53,7 @@ public class FolderImport {
     private final LimitsConfig limits;
     private final PaperFormats formats;
     private final PaperImporter importer;
+    private final IngestionMetrics metrics;
     private final JobLease lease;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -62,6 +63,7 @@ public class FolderImport {
             LimitsConfig limits,
             PaperFormats formats,
             PaperImporter importer,
+            IngestionMetrics metrics,
             JobLease lease,
             ObjectMapper mapper,
             Clock clock) {
@@ -69,6 +71,7 @@ public class FolderImport {
         this.limits = limits;
         this.formats = formats;
         this.importer = importer;
+        this.metrics = metrics;
         this.lease = lease;
         this.mapper = mapper;
         this.clock = clock;
@@ -155,6 +158,9 @@ public class FolderImport {
 
     /** The file's ingestion run; the import itself stands whether or not it can be recorded. */
     private void record(String name, ImportReport report, String problem, Instant started) {
+        RunStatus status = problem == null ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+        metrics.ingested(SOURCE, report);
+        metrics.runEnded(SOURCE, status, Duration.between(started, clock.instant()));
         ImportReport named = new ImportReport();
         named.add(report);
         named.rejected.replaceAll(r -> new ImportReport.Rejection(r.index(), name + ": " + r.reason()));
@@ -164,10 +170,7 @@ public class FolderImport {
                 run.startedAt = started;
                 run.count(report.received, named);
                 run.progress = problem == null ? 1 : 0;
-                run.end(
-                        problem == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
-                        problem == null ? null : name + ": " + problem,
-                        clock.instant());
+                run.end(status, problem == null ? null : name + ": " + problem, clock.instant());
             });
         } catch (RuntimeException e) {
             LOG.warnf("import of %s not recorded as an ingestion run: %s", name, e.getMessage());

@@ -4,6 +4,7 @@ import dev.paperdigest.common.AlreadyRunningException;
 import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.PaperSource;
@@ -52,6 +53,7 @@ public class IngestionService {
 
     private final Map<String, PaperSource> sources = new TreeMap<>();
     private final PaperStore store;
+    private final IngestionMetrics metrics;
     private final JobLease lease;
     private final Clock clock;
     private final ManagedExecutor executor;
@@ -63,9 +65,15 @@ public class IngestionService {
     private volatile boolean stopping;
 
     public IngestionService(
-            Instance<PaperSource> all, PaperStore store, JobLease lease, ManagedExecutor executor, Clock clock) {
+            Instance<PaperSource> all,
+            PaperStore store,
+            IngestionMetrics metrics,
+            JobLease lease,
+            ManagedExecutor executor,
+            Clock clock) {
         all.forEach(source -> sources.put(source.name(), source));
         this.store = store;
+        this.metrics = metrics;
         this.lease = lease;
         this.executor = executor;
         this.clock = clock;
@@ -149,7 +157,8 @@ public class IngestionService {
             });
             runningHere.put(sourceName, run.id);
             long id = run.id;
-            CompletableFuture<Void> future = executor.runAsync(() -> execute(source, id));
+            CompletableFuture<Void> future =
+                    executor.runAsync(RunLogContext.task(logId(id), () -> execute(source, id)));
             futures.put(id, future);
             future.whenComplete((done, failure) -> futures.remove(id));
             return id;
@@ -160,6 +169,11 @@ public class IngestionService {
             runningHere.remove(sourceName);
             throw e;
         }
+    }
+
+    /** How the run's log lines name it. */
+    static String logId(long runId) {
+        return "ingestion-" + runId;
     }
 
     private static AlreadyRunningException running(String source, Long id) {
@@ -192,21 +206,22 @@ public class IngestionService {
                 Optional<Instant> last =
                         IngestionRun.lastSuccessfulCatchUp(name).map(r -> r.startedAt);
                 return new ActiveRun(
-                        row, last, store, clock, () -> lease.renew(leaseName(name), LEASE), () -> stopping);
+                        row, last, store, metrics, clock, () -> lease.renew(leaseName(name), LEASE), () -> stopping);
             });
             LOG.infof("ingestion run %d of %s started (%s)", id, name, run.describe());
             source.fetch(run);
             run.end();
         } catch (InterruptedException e) {
-            finish(run, id, RunStatus.CANCELLED, "cancelled: the service is stopping");
+            finish(run, id, name, RunStatus.CANCELLED, "cancelled: the service is stopping");
         } catch (UpstreamException e) {
             LOG.warnf("ingestion run %d of %s failed: %s", id, name, e.getMessage());
-            finish(run, id, RunStatus.FAILED, e.getMessage());
+            finish(run, id, name, RunStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d of %s failed", id, name);
             finish(
                     run,
                     id,
+                    name,
                     stopping ? RunStatus.CANCELLED : RunStatus.FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
@@ -221,13 +236,17 @@ public class IngestionService {
         }
     }
 
-    private void finish(ActiveRun run, long id, RunStatus status, String error) {
+    private void finish(ActiveRun run, long id, String source, RunStatus status, String error) {
         try {
             if (run != null) {
                 run.finish(status, error);
             } else {
-                QuarkusTransaction.requiringNew()
-                        .run(() -> IngestionRun.<IngestionRun>findById(id).end(status, error, clock.instant()));
+                Instant started = QuarkusTransaction.requiringNew().call(() -> {
+                    IngestionRun row = IngestionRun.findById(id);
+                    row.end(status, error, clock.instant());
+                    return row.startedAt == null ? row.createdAt : row.startedAt;
+                });
+                metrics.runEnded(source, status, Duration.between(started, clock.instant()));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingestion run %d: final state %s not recorded", id, status);

@@ -33,7 +33,7 @@ class IngestionSchedulerTest {
 
     /** An ingestion service that only records the runs it is asked to start. */
     private static IngestionService recordingStarts(List<String> started) {
-        return new IngestionService(noSources(), null, null, null, null) {
+        return new IngestionService(noSources(), null, null, null, null, null) {
             @Override
             public long start(String sourceName, LocalDate date, boolean scheduled) {
                 started.add(sourceName + (scheduled ? ", scheduled" : ""));
