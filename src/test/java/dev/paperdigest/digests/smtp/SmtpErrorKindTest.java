@@ -16,10 +16,12 @@ class SmtpErrorKindTest {
     void refusalsAreToldApartByTheirReplyCode() {
         assertEquals(
                 SmtpErrorKind.REFUSED_4XX,
-                SmtpErrorKind.of(new SmtpRefusedException(451, "451 try again later", "RCPT TO")));
+                SmtpErrorKind.of(new SmtpRefusedException(
+                        451, "451 try again later", "RCPT TO", SmtpRefusedException.Step.RECIPIENT)));
         assertEquals(
                 SmtpErrorKind.REFUSED_5XX,
-                SmtpErrorKind.of(new SmtpRefusedException(550, "550 no such user", "RCPT TO")));
+                SmtpErrorKind.of(new SmtpRefusedException(
+                        550, "550 no such user", "RCPT TO", SmtpRefusedException.Step.RECIPIENT)));
     }
 
     @Test
