@@ -10,6 +10,8 @@ import dev.paperdigest.subscriptions.Subscriber.Schedule;
 import dev.paperdigest.subscriptions.Subscription;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class DigestQueue {
+
+    private static final Logger LOG = Logger.getLogger(DigestQueue.class);
 
     static final int SUBSCRIBERS_PER_PAGE = 1000;
     /** However long someone went without a digest, it never reaches back further than this. */
@@ -97,31 +101,66 @@ public class DigestQueue {
         Totals totals = Totals.NONE;
         long afterId = shard.firstId() - 1;
         while (true) {
-            long from = afterId;
-            long t0 = System.nanoTime();
-            PageRead read = QuarkusTransaction.requiringNew().call(() -> read(run, from, shard.lastId(), now));
-            if (read.subscribers().isEmpty()) {
+            Optional<Page> page;
+            try {
+                page = queuePage(run, afterId, shard.lastId(), throughRound, floorRound, now);
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // another process queued some of these subscribers meanwhile (it took the shard
+                // over): read the page again, which now skips what it queued
+                LOG.infof(
+                        "subscribers after %d were queued by another process meanwhile; the page is read again",
+                        afterId);
+                page = queuePage(run, afterId, shard.lastId(), throughRound, floorRound, now);
+            }
+            if (page.isEmpty()) {
                 return totals;
             }
-            long t1 = System.nanoTime();
-            PageWrite write = match(run, read, throughRound, floorRound, now);
-            long t2 = System.nanoTime();
-            if (!run.dryRun) {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    write.deliveries().forEach(queued -> queued.delivery().persist());
-                    DeliverySelection.persist(write.deliveries().stream()
-                            .map(queued -> DeliverySelection.of(queued.delivery().id, queued.selection())));
-                    Subscriber.recordDigestProgress(write.progress());
-                });
-                metrics.queued(write.totals().queued(), write.totals().matched());
-            }
-            long t3 = System.nanoTime();
-            totals = totals.plus(write.totals()).plus(new Totals(0, 0, 0, t1 - t0, t2 - t1, t3 - t2));
-            afterId = read.subscribers().get(read.subscribers().size() - 1).id();
+            totals = totals.plus(page.get().totals());
+            afterId = page.get().lastId();
             if (!progress.afterPage(totals)) {
                 return totals;
             }
         }
+    }
+
+    private record Page(long lastId, Totals totals) {}
+
+    /** Reads, matches and writes the page of subscribers after {@code afterId}; empty when there are none. */
+    private Optional<Page> queuePage(
+            DigestRun run, long afterId, long lastId, long throughRound, long floorRound, Instant now) {
+        long t0 = System.nanoTime();
+        PageRead read = QuarkusTransaction.requiringNew().call(() -> read(run, afterId, lastId, now));
+        if (read.subscribers().isEmpty()) {
+            return Optional.empty();
+        }
+        long t1 = System.nanoTime();
+        PageWrite write = match(run, read, throughRound, floorRound, now);
+        long t2 = System.nanoTime();
+        if (!run.dryRun) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                write.deliveries().forEach(queued -> queued.delivery().persist());
+                DeliverySelection.persist(write.deliveries().stream()
+                        .map(queued -> DeliverySelection.of(queued.delivery().id, queued.selection())));
+                Subscriber.recordDigestProgress(write.progress());
+            });
+            metrics.queued(write.totals().queued(), write.totals().matched());
+        }
+        long t3 = System.nanoTime();
+        return Optional.of(new Page(
+                read.subscribers().get(read.subscribers().size() - 1).id(),
+                write.totals().plus(new Totals(0, 0, 0, t1 - t0, t2 - t1, t3 - t2))));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PageRead read(DigestRun run, long afterId, long lastId, Instant now) {

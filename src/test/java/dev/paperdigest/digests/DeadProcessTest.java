@@ -86,13 +86,18 @@ class DeadProcessTest {
     /** Another process, with its heartbeat's last "alive until". */
     static String process(String name, Instant aliveUntil) {
         String owner = name + "-" + UUID.randomUUID();
+        heartbeat(owner, aliveUntil);
+        return owner;
+    }
+
+    /** The heartbeat of another process, as it writes it. */
+    static void heartbeat(String owner, Instant aliveUntil) {
         QuarkusTransaction.requiringNew()
                 .run(() -> Delivery.getEntityManager()
                         .createNativeQuery("INSERT INTO process_heartbeat (owner, alive_until) VALUES (?1, ?2)")
                         .setParameter(1, owner)
                         .setParameter(2, aliveUntil)
                         .executeUpdate());
-        return owner;
     }
 
     private void holdLease(String job, String owner, Instant until) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ class DigestRunAtScaleTest {
         importPapers(0, 400);
         List<String> emails = importSubscribers();
 
+        DeadProcessTest.heartbeat("another-process", Instant.now().plus(Duration.ofMinutes(10)));
         int firstRun = DigestDeliveryTest.startRun("2026-12-10");
         // another process joins the run, as every replica's poll does
         CompletableFuture<Void> otherProcess =
