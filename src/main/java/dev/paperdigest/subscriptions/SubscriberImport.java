@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.MailSending;
 import dev.paperdigest.common.SizeLimitedInputStream;
+import dev.paperdigest.common.TableStatistics;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class SubscriberImport {
     private final SubscriptionFormValidator validator;
     private final SubscriptionService subscriptions;
     private final MailSending mailSending;
+    private final TableStatistics statistics;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -60,11 +62,13 @@ public class SubscriberImport {
             SubscriptionFormValidator validator,
             SubscriptionService subscriptions,
             MailSending mailSending,
+            TableStatistics statistics,
             ObjectMapper mapper,
             Clock clock) {
         this.validator = validator;
         this.subscriptions = subscriptions;
         this.mailSending = mailSending;
+        this.statistics = statistics;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -72,6 +76,9 @@ public class SubscriberImport {
     public ImportReport importLines(InputStream body, boolean preconfirmed) {
         ImportReport report = new ImportReport();
         List<Line> batch = new ArrayList<>(LINES_PER_TRANSACTION);
+        // each time the table has about doubled: the lookup of existing addresses stays an index
+        // scan instead of a plan made for the empty table of a fresh installation
+        long refreshAt = LINES_PER_TRANSACTION;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             int index = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
@@ -87,6 +94,10 @@ public class SubscriberImport {
                 if (batch.size() == LINES_PER_TRANSACTION) {
                     store(batch, preconfirmed, report);
                     batch.clear();
+                    if (report.created >= refreshAt) {
+                        refreshStatistics();
+                        refreshAt = 2 * report.created;
+                    }
                 }
             }
         } catch (SizeLimitedInputStream.TooLargeException e) {
@@ -146,6 +157,11 @@ public class SubscriberImport {
             values.add(node.asText());
         }
         return values;
+    }
+
+    private void refreshStatistics() {
+        statistics.refresh("subscriber");
+        statistics.refresh("subscription");
     }
 
     private void store(List<Line> batch, boolean preconfirmed, ImportReport report) {
