@@ -79,7 +79,7 @@ class HardBounceTest {
         // bounced: the next run queues nothing for them, and nothing is sent
         newPaperAfterOthersAreServed("2026-11-12", "Third");
         assertThat(DigestDeliveryTest.runDigests("2026-11-12").status(), equalTo("SUCCEEDED"));
-        assertThat(deliveriesOf(id), hasSize(2));
+        assertThat(Admin.deliveriesOf(id), hasSize(2));
         Mailbox.assertNoMoreArrive(email, 0);
 
         // reactivated: the next run sends them what came meanwhile
@@ -174,18 +174,8 @@ class HardBounceTest {
         return QuarkusTransaction.requiringNew().call(() -> Subscriber.findById(id));
     }
 
-    private static List<Map<String, Object>> deliveriesOf(long subscriber) {
-        return Admin.admin()
-                .queryParam("size", 200)
-                .get("/api/admin/deliveries")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.findAll { it.subscriberId == " + subscriber + " }");
-    }
-
     private static Map<String, Object> deliveryOf(long subscriber, String period) {
-        List<Map<String, Object>> of = deliveriesOf(subscriber).stream()
+        List<Map<String, Object>> of = Admin.deliveriesOf(subscriber).stream()
                 .filter(d -> d.get("period").equals(period))
                 .toList();
         assertThat(of, hasSize(1));

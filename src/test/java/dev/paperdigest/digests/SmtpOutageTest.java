@@ -188,13 +188,7 @@ class SmtpOutageTest {
     }
 
     private static Map<String, Object> deliveryOf(long subscriber) {
-        List<Map<String, Object>> mine = Admin.admin()
-                .queryParam("size", 200)
-                .get("/api/admin/deliveries")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.findAll { it.subscriberId == " + subscriber + " }");
+        List<Map<String, Object>> mine = Admin.deliveriesOf(subscriber);
         assertThat(mine, hasSize(1));
         return mine.get(0);
     }

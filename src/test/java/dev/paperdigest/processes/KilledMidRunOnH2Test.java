@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -148,19 +147,8 @@ class KilledMidRunOnH2Test {
     }
 
     private ServiceProcess start(String name) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put(
-                "QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:h2:file:" + data.resolve("paper-digest") + ";DB_CLOSE_ON_EXIT=FALSE");
-        env.put("QUARKUS_MAILER_MOCK", "false");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
-        env.put("DIGEST_ADMIN_PASSWORD", PASSWORD);
-        env.put("DIGEST_DEMO_DATA", "false");
-        env.put("DIGEST_SOURCES_HF_ENABLED", "false");
-        env.put("DIGEST_SOURCES_ARXIV_ENABLED", "false");
-        env.put("DIGEST_DELIVERY_CRON", "off");
-        env.put("DIGEST_DELIVERY_POLL", "1s");
+        Map<String, String> env = ServiceProcess.environment(smtp.port(), PASSWORD);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl());
         env.put("DIGEST_DELIVERY_CONNECTIONS", Integer.toString(CONNECTIONS));
         ServiceProcess process = new ServiceProcess(name, ReplicasOnPostgresTest.freePort(), env);
         process.awaitReady(Duration.ofSeconds(90));

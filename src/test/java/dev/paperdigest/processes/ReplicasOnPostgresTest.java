@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,20 +63,11 @@ class ReplicasOnPostgresTest {
             s.execute("CREATE DATABASE " + DATABASE);
         }
         smtp = new KillingSmtpServer();
-        env = new HashMap<>();
+        env = ServiceProcess.environment(smtp.port(), PASSWORD);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", SERVER + DATABASE);
         env.put("QUARKUS_DATASOURCE_USERNAME", USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "unused-with-trust-auth");
-        env.put("QUARKUS_MAILER_MOCK", "false");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
         env.put("QUARKUS_MAILER_TIMEOUT", "5s"); // a lost send is retried well within the mail waits below
-        env.put("DIGEST_ADMIN_PASSWORD", PASSWORD);
-        env.put("DIGEST_DEMO_DATA", "false");
-        env.put("DIGEST_SOURCES_HF_ENABLED", "false");
-        env.put("DIGEST_SOURCES_ARXIV_ENABLED", "false");
-        env.put("DIGEST_DELIVERY_CRON", "off");
-        env.put("DIGEST_DELIVERY_POLL", "1s");
         env.put("DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR", "1000"); // every sign-up here comes from 127.0.0.1
         first = new ServiceProcess("first", freePort(), env);
         second = new ServiceProcess("second", freePort(), env);

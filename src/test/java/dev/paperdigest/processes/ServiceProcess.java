@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +39,24 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();
+    }
+
+    /**
+     * What every test process runs with: SMTP to the test's server, an admin password, no demo data,
+     * no upstream sources, no scheduled run, and the outbox polled every second.
+     */
+    static Map<String, String> environment(int smtpPort, String adminPassword) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
+        env.put("DIGEST_ADMIN_PASSWORD", adminPassword);
+        env.put("DIGEST_DEMO_DATA", "false");
+        env.put("DIGEST_SOURCES_HF_ENABLED", "false");
+        env.put("DIGEST_SOURCES_ARXIV_ENABLED", "false");
+        env.put("DIGEST_DELIVERY_CRON", "off");
+        env.put("DIGEST_DELIVERY_POLL", "1s");
+        return env;
     }
 
     String url(String path) {

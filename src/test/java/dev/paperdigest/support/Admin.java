@@ -6,6 +6,8 @@ import io.restassured.specification.RequestSpecification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
@@ -41,4 +43,14 @@ public final class Admin {
     }
 
     private static final Set<String> UNFINISHED = Set.of("QUEUED", "RUNNING");
+
+    /** A subscriber's deliveries as the admin API lists them (the newest 200 of everyone's). */
+    public static List<Map<String, Object>> deliveriesOf(long subscriber) {
+        return admin().queryParam("size", 200)
+                .get("/api/admin/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.subscriberId == " + subscriber + " }");
+    }
 }
