@@ -1,5 +1,6 @@
 package dev.paperdigest.admin;
 
+import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
@@ -116,6 +117,16 @@ public class IngestionResource {
         return StatusFilter.parse(status, RunStatus.class)
                 .map(wanted -> Paging.of(IngestionRun.find("status", newest, wanted), paging, RunView::of))
                 .orElseGet(() -> Paging.of(IngestionRun.findAll(newest), paging, RunView::of));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Stop a run at its next upstream page or day: 202 with the run; 409 when it has already ended")
+    public Response cancel(@PathParam("id") long id) {
+        if (!service.cancel(id)) {
+            throw new ConflictException("ingestion run " + id + " has already ended");
+        }
+        return Response.accepted(get(String.valueOf(id))).build();
     }
 
     @GET

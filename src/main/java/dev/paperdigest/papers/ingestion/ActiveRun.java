@@ -35,7 +35,7 @@ final class ActiveRun implements SourceRun {
     private final IngestionMetrics metrics;
     private final Clock clock;
     private final BooleanSupplier renewLease;
-    private final BooleanSupplier stopping;
+    private final BooleanSupplier mustStop;
     final ImportReport totals = new ImportReport();
     private final List<String> documentErrors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -47,7 +47,7 @@ final class ActiveRun implements SourceRun {
 
     /**
      * @param renewLease renews the source's lease; false when another replica has taken it
-     * @param stopping whether the service is stopping
+     * @param mustStop whether the run has to stop: the service is stopping, or an operator cancelled it
      */
     ActiveRun(
             IngestionRun row,
@@ -56,7 +56,7 @@ final class ActiveRun implements SourceRun {
             IngestionMetrics metrics,
             Clock clock,
             BooleanSupplier renewLease,
-            BooleanSupplier stopping) {
+            BooleanSupplier mustStop) {
         this.id = row.id;
         this.source = row.source;
         this.requestedDate = row.requestedDate;
@@ -66,7 +66,7 @@ final class ActiveRun implements SourceRun {
         this.metrics = metrics;
         this.clock = clock;
         this.renewLease = renewLease;
-        this.stopping = stopping;
+        this.mustStop = mustStop;
         this.lastReport = clock.instant();
     }
 
@@ -115,7 +115,7 @@ final class ActiveRun implements SourceRun {
 
     @Override
     public void checkCancelled() throws InterruptedException {
-        if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+        if (mustStop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("stopping");
         }
     }

@@ -56,6 +56,9 @@ public class IngestionRun extends PanacheEntityBase {
     public List<ImportReport.Rejection> rejections = new ArrayList<>();
 
     public String error;
+    /** An operator asked the run to stop; whichever process runs it ends it CANCELLED. */
+    public boolean cancelRequested;
+
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
@@ -97,6 +100,23 @@ public class IngestionRun extends PanacheEntityBase {
                         source,
                         RunStatus.SUCCEEDED)
                 .firstResultOptional();
+    }
+
+    /** Whether an operator asked run {@code id} to stop. */
+    static boolean cancelRequested(long id) {
+        return find("select cancelRequested from IngestionRun where id = ?1", id)
+                .project(Boolean.class)
+                .firstResultOptional()
+                .orElse(false);
+    }
+
+    /** Asks a queued or running run to stop; false if it has already ended. */
+    boolean requestCancel() {
+        if (status != RunStatus.QUEUED && status != RunStatus.RUNNING) {
+            return false;
+        }
+        cancelRequested = true;
+        return true;
     }
 
     public static List<IngestionRun> listUnfinished(String source) {

@@ -4,6 +4,7 @@ import dev.paperdigest.common.AlreadyRunningException;
 import dev.paperdigest.common.ConflictException;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperStore;
@@ -190,6 +191,20 @@ public class IngestionService {
         }
     }
 
+    /**
+     * Asks a run to stop at its next upstream page or day, on whichever replica runs it; what it
+     * stored stays, and the next catch-up run fetches that stretch again.
+     *
+     * @return false when the run has already ended
+     * @throws NotFoundException when there is no such run
+     */
+    public boolean cancel(long id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> IngestionRun.<IngestionRun>findByIdOptional(id)
+                        .orElseThrow(() -> new NotFoundException("ingestion run " + id))
+                        .requestCancel());
+    }
+
     public Optional<IngestionRun> find(long id) {
         return QuarkusTransaction.requiringNew().call(() -> IngestionRun.<IngestionRun>findByIdOptional(id));
     }
@@ -206,13 +221,24 @@ public class IngestionService {
                 Optional<Instant> last =
                         IngestionRun.lastSuccessfulCatchUp(name).map(r -> r.startedAt);
                 return new ActiveRun(
-                        row, last, store, metrics, clock, () -> lease.renew(leaseName(name), LEASE), () -> stopping);
+                        row,
+                        last,
+                        store,
+                        metrics,
+                        clock,
+                        () -> lease.renew(leaseName(name), LEASE),
+                        () -> stopping || cancelRequested(id));
             });
             LOG.infof("ingestion run %d of %s started (%s)", id, name, run.describe());
             source.fetch(run);
             run.end();
         } catch (InterruptedException e) {
-            finish(run, id, name, RunStatus.CANCELLED, "cancelled: the service is stopping");
+            finish(
+                    run,
+                    id,
+                    name,
+                    RunStatus.CANCELLED,
+                    stopping ? "cancelled: the service is stopping" : "cancelled by an operator");
         } catch (UpstreamException e) {
             LOG.warnf("ingestion run %d of %s failed: %s", id, name, e.getMessage());
             finish(run, id, name, RunStatus.FAILED, e.getMessage());
@@ -234,6 +260,10 @@ public class IngestionService {
             threads.remove(id);
             Thread.interrupted(); // a stop that came late must not reach the pool's next task
         }
+    }
+
+    private static boolean cancelRequested(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> IngestionRun.cancelRequested(id));
     }
 
     private void finish(ActiveRun run, long id, String source, RunStatus status, String error) {

@@ -36,7 +36,7 @@ public interface SourceRun {
     /** A problem that does not stop the run but is worth reporting with it. */
     void warn(String message);
 
-    /** Throws when the run is being cancelled (shutdown). */
+    /** Throws when the run has to stop: the service is stopping, or an operator cancelled it. */
     void checkCancelled() throws InterruptedException;
 
     interface Document extends PaperFeedParser.Sink, AutoCloseable {

@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,7 @@ import static dev.paperdigest.papers.ingestion.IngestionTestSupport.paper;
 import static dev.paperdigest.papers.ingestion.IngestionTestSupport.paperCount;
 import static dev.paperdigest.papers.ingestion.IngestionTestSupport.start;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -241,18 +243,7 @@ class IngestionSourcesTest {
 
     @Test
     void hfCatchUpFetchesEveryDaySinceTheLastSuccessAndRetriesAFailedDay() {
-        forgetRuns("hf");
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        QuarkusTransaction.requiringNew().run(() -> {
-            IngestionRun done = new IngestionRun();
-            done.source = "hf";
-            done.status = RunStatus.SUCCEEDED;
-            done.createdAt = now.minus(Duration.ofDays(3));
-            done.startedAt = done.createdAt;
-            done.finishedAt = done.createdAt;
-            done.persist();
-        });
+        LocalDate today = lastHfSuccessDaysAgo(3);
         String down = today.minusDays(1).toString();
         wm.stubFor(hfDay(down).willReturn(aResponse().withStatus(503)));
         wm.stubFor(hfDay(today.minusDays(2).toString())
@@ -277,6 +268,64 @@ class IngestionSourcesTest {
                     .count();
             // both runs asked for every day; the day that was down three times (retries) in the first
             assertEquals(day.equals(down) ? 4 : 2, asked, "requests for " + day);
+        }
+    }
+
+    /** Forgets the runs of Hugging Face but one that succeeded {@code days} ago; returns today. */
+    private static LocalDate lastHfSuccessDaysAgo(int days) {
+        forgetRuns("hf");
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            IngestionRun done = new IngestionRun();
+            done.source = "hf";
+            done.status = RunStatus.SUCCEEDED;
+            done.createdAt = now.minus(Duration.ofDays(days));
+            done.startedAt = done.createdAt;
+            done.finishedAt = done.createdAt;
+            done.persist();
+        });
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    private long hfRequests() {
+        return wm.findAll(getRequestedFor(urlPathEqualTo("/api/daily_papers"))).size();
+    }
+
+    @Test
+    void aCancelledRunStopsAtTheNextDayKeepsWhatItStoredAndTheNextRunFetchesTheRest() {
+        LocalDate today = lastHfSuccessDaysAgo(3);
+        for (int back = 0; back <= 3; back++) {
+            String id = "2601.0012" + back;
+            wm.stubFor(hfDay(today.minusDays(back).toString())
+                    .willReturn(json("[" + hfItem(id, "Paper " + id, 3, "Ana Núñez") + "]")
+                            .withFixedDelay(1000)));
+        }
+        long run = start("hf", null);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hfRequests() == 1);
+
+        admin().post("/api/admin/ingestions/" + run + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("id", equalTo((int) run));
+        JsonPath cancelled = await(run);
+        assertEquals("CANCELLED", cancelled.getString("status"));
+        assertEquals("cancelled by an operator", cancelled.getString("error"));
+        assertEquals(1, cancelled.getInt("created"), "the day fetched before the cancel is kept");
+        assertEquals(1, hfRequests(), "no day is asked for after the cancel");
+        admin().post("/api/admin/ingestions/" + run + "/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("has already ended"));
+        admin().post("/api/admin/ingestions/987654321/cancel").then().statusCode(404);
+
+        // a cancelled run is no success: the next catch-up starts from the last one again
+        JsonPath next = await(start("hf", null));
+        assertEquals("SUCCEEDED", next.getString("status"));
+        assertEquals(3, next.getInt("created"));
+        assertEquals(1, next.getInt("skipped"));
+        for (int back = 0; back <= 3; back++) {
+            assertEquals(1, paperCount("2601.0012" + back));
         }
     }
 
