@@ -4,6 +4,7 @@ import dev.paperdigest.common.BrowserSafety;
 import dev.paperdigest.common.Problem;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -14,7 +15,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * The admin API answers a missing or wrong login in problem+json like every other error, with the
  * Basic challenge. A request without Basic credentials is answered here, before authentication
- * runs; wrong credentials fail authentication, and its failure is answered here too.
+ * runs; wrong credentials fail authentication, and its failure is answered here too, as is a user
+ * without the admin role (403).
  */
 @ApplicationScoped
 public class AdminAuthProblems {
@@ -37,12 +39,15 @@ public class AdminAuthProblems {
     }
 
     private static void refusedLogin(RoutingContext context) {
-        if (context.failure() instanceof AuthenticationFailedException
-                && !context.response().headWritten()) {
+        if (context.response().headWritten()) {
+            context.next();
+        } else if (context.failure() instanceof AuthenticationFailedException) {
             unauthorized(context, "wrong user name or password");
-            return;
+        } else if (context.failure() instanceof ForbiddenException || context.statusCode() == 403) {
+            problem(context, 403, "Forbidden", "this needs the admin role");
+        } else {
+            context.next();
         }
-        context.next();
     }
 
     private static void unauthorized(RoutingContext context, String detail) {
@@ -55,11 +60,15 @@ public class AdminAuthProblems {
                     .endHandler(ended -> context.request().connection().close());
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
+        context.response().putHeader("WWW-Authenticate", CHALLENGE);
+        problem(context, 401, "Unauthorized", detail);
+    }
+
+    private static void problem(RoutingContext context, int status, String title, String detail) {
         context.response()
-                .setStatusCode(401)
-                .putHeader("WWW-Authenticate", CHALLENGE)
+                .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(Json.encode(new Problem("about:blank", "Unauthorized", 401, detail, null)));
+                .end(Json.encode(new Problem("about:blank", title, status, detail, null)));
     }
 
     private static boolean isLargeOrUnknown(String contentLength, boolean chunked) {

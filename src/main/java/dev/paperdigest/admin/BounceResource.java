@@ -42,7 +42,7 @@ public class BounceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Report a bounce: {\"email\", \"reason\", \"hard\"?: true}",
+            summary = "Report a bounce",
             description = "A hard bounce (the default) counts against the subscriber with this address, as an SMTP "
                     + "refusal of it does; after digest.delivery.max-hard-bounces an active subscriber is BOUNCED "
                     + "and gets nothing until reactivated. A soft bounce (\"hard\": false) is acknowledged and not "

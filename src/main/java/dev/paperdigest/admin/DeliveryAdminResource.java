@@ -16,7 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryAdminResource {
 
+    @Schema(name = "Delivery")
     public record DeliveryView(
             long id,
             long subscriberId,
@@ -63,6 +67,13 @@ public class DeliveryAdminResource {
     }
 
     @GET
+    @Operation(
+            summary = "List the outbox",
+            description = "Digests queued, sending, sent and failed, newest first, paged (`page` from 0, `size` up "
+                    + "to 200), optionally only those of one `status` (QUEUED, SENDING, SENT, FAILED; any case). "
+                    + "`period` is the day (or the Monday of the week) the digest is for.")
+    @APIResponse(responseCode = "200", description = "One page of deliveries")
+    @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
     public Paging<DeliveryView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
         return StatusFilter.parse(status, DeliveryStatus.class)
@@ -70,11 +81,19 @@ public class DeliveryAdminResource {
                 .orElseGet(() -> Paging.of(Delivery.findAll(newest), paging, DeliveryView::of));
     }
 
-    /** Queues a failed delivery again; the next digest tick (or run) sends it. A sent one is never sent again. */
     @POST
     @Path("{id}/retry")
     @Transactional
-    public Response retry(@PathParam("id") long id) {
+    @ResponseStatus(202)
+    @Operation(
+            summary = "Retry a failed delivery",
+            description =
+                    "Queues a FAILED digest again with a fresh count of attempts; the outbox sends it at its next poll "
+                            + "(digest.delivery.poll, 10 s). A sent digest is never sent again.")
+    @APIResponse(responseCode = "202", description = "Queued again")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "409", description = "The delivery is not FAILED")
+    public DeliveryView retry(@PathParam("id") long id) {
         Delivery delivery = Delivery.findById(id);
         if (delivery == null) {
             throw new NotFoundException("delivery " + id);
@@ -86,6 +105,6 @@ public class DeliveryAdminResource {
         delivery.status = DeliveryStatus.QUEUED;
         delivery.nextAttemptAt = clock.instant();
         delivery.attempts = 0;
-        return Response.accepted(DeliveryView.of(delivery)).build();
+        return DeliveryView.of(delivery);
     }
 }

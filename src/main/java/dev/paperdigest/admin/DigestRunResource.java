@@ -16,8 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,10 +30,10 @@ import java.time.LocalDate;
 public class DigestRunResource {
 
     /** {@code date}: the period to queue (default: today in each subscriber's zone). */
+    @Schema(name = "DigestRunStart")
     public record StartRequest(LocalDate date, Boolean dryRun) {}
 
-    public record Started(long id) {}
-
+    @Schema(name = "DigestRun")
     public record RunView(
             long id,
             RunStatus status,
@@ -74,14 +76,28 @@ public class DigestRunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(StartRequest request) {
+    @ResponseStatus(202)
+    @Operation(
+            summary = "Start a digest run",
+            description = "Matches what is new and queues the digests of period `date` (default: today in each "
+                    + "subscriber's zone; an earlier day catches up a missed one, the next day sends it early), then "
+                    + "sends them. A period already sent is never sent again. `dryRun` counts what would be queued "
+                    + "and queues nothing. Answers 202 with the run's id at once; the run goes on in the background.")
+    @APIResponse(responseCode = "202", description = "The run is queued")
+    @APIResponse(responseCode = "400", description = "A date too far back (before retention.keep) or ahead")
+    public Started start(StartRequest request) {
         StartRequest r = request == null ? new StartRequest(null, null) : request;
         DigestRun run = runs.start(r.date(), Boolean.TRUE.equals(r.dryRun()));
-        return Response.accepted(new Started(run.id)).build();
+        return new Started(run.id);
     }
 
     @GET
-    @Operation(summary = "Digest runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
+    @Operation(
+            summary = "List digest runs",
+            description = "Newest first, paged (`page` from 0, `size` up to 200), optionally only those of one "
+                    + "`status` (QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED; any case).")
+    @APIResponse(responseCode = "200", description = "One page of runs")
+    @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
     public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
         return StatusFilter.parse(status, RunStatus.class)
@@ -91,17 +107,31 @@ public class DigestRunResource {
 
     @GET
     @Path("{id}")
+    @Operation(
+            summary = "One digest run",
+            description = "Its status, the period, counts of subscribers, matches, digests queued, sent and failed, "
+                    + "progress (0 to 1) and the error of a failed or cancelled run.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run")
     public RunView get(@PathParam("id") long id) {
         return RunView.of(runs.get(id));
     }
 
-    /** Stops a run at its next page of subscribers or batch of digests; what it queued waits in the outbox. */
     @POST
     @Path("{id}/cancel")
-    public Response cancel(@PathParam("id") long id) {
+    @ResponseStatus(202)
+    @Operation(
+            summary = "Cancel a digest run",
+            description = "Stops the run at its next page of subscribers or batch of digests; it ends CANCELLED. "
+                    + "The digests in flight finish, what it queued waits in the outbox, and the next run carries on "
+                    + "where it stopped: nothing is lost or sent twice.")
+    @APIResponse(responseCode = "202", description = "The run will stop; its state now")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run has already ended")
+    public RunView cancel(@PathParam("id") long id) {
         if (!runs.cancel(id)) {
             throw new ConflictException("digest run " + id + " has already ended");
         }
-        return Response.accepted(RunView.of(runs.get(id))).build();
+        return RunView.of(runs.get(id));
     }
 }

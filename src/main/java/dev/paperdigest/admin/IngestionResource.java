@@ -21,6 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.net.URI;
 import java.time.Instant;
@@ -41,15 +45,17 @@ public class IngestionResource {
     }
 
     /** {@code date}: the day to fetch (YYYY-MM-DD); absent: everything new since the last successful run. */
-    public record StartRequest(String source, String date) {}
-
-    public record Started(long id) {}
+    @Schema(name = "IngestionStart")
+    public record StartRequest(
+            @Schema(enumeration = {"hf", "arxiv"}) String source,
+            @Schema(format = "date") String date) {}
 
     /** {@code failed}: the entries rejected, listed in {@code rejected}. */
+    @Schema(name = "IngestionRun")
     public record RunView(
             long id,
             String source,
-            String status,
+            RunStatus status,
             Instant startedAt,
             Instant finishedAt,
             int fetched,
@@ -69,7 +75,7 @@ public class IngestionResource {
             return new RunView(
                     run.id,
                     run.source,
-                    run.status.name(),
+                    run.status,
                     run.startedAt,
                     run.finishedAt,
                     run.fetched,
@@ -90,8 +96,18 @@ public class IngestionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Start an ingestion run: {\"source\":\"hf\"|\"arxiv\",\"date\"?:\"YYYY-MM-DD\"}; "
-                    + "202 {id}; 409 while the source runs or when it is disabled")
+            summary = "Start an ingestion run",
+            description = "Fetches new papers from a source: `hf` (Hugging Face Daily Papers) or `arxiv`. With "
+                    + "`date` (YYYY-MM-DD) that day only; without, everything new since the source's last successful "
+                    + "run. Answers 202 with the run's id (and its URL in Location) at once; the run goes on in the "
+                    + "background.")
+    @APIResponse(
+            responseCode = "202",
+            description = "The run is queued",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
+    @APIResponse(responseCode = "400", description = "No or an unknown source, or a bad date")
+    @APIResponse(responseCode = "409", description = "The source is running already, or disabled")
     public Response start(StartRequest request) {
         if (request == null || request.source() == null || request.source().isBlank()) {
             throw new InvalidInputException("source is required: one of " + service.sourceNames());
@@ -111,7 +127,12 @@ public class IngestionResource {
     }
 
     @GET
-    @Operation(summary = "Ingestion runs, newest first: ?status=queued|running|succeeded|failed|cancelled&page=&size=")
+    @Operation(
+            summary = "List ingestion runs",
+            description = "Newest first, paged (`page` from 0, `size` up to 200), optionally only those of one "
+                    + "`status` (QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED; any case).")
+    @APIResponse(responseCode = "200", description = "One page of runs")
+    @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
     public Paging<RunView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort newest = Sort.by("id", Sort.Direction.Descending);
         return StatusFilter.parse(status, RunStatus.class)
@@ -121,17 +142,30 @@ public class IngestionResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Stop a run at its next upstream page or day: 202 with the run; 409 when it has already ended")
-    public Response cancel(@PathParam("id") long id) {
+    @ResponseStatus(202)
+    @Operation(
+            summary = "Cancel an ingestion run",
+            description = "Stops the run at its next upstream page or day, on whichever replica runs it; it ends "
+                    + "CANCELLED. The papers it stored stay, and the next catch-up run fetches that stretch again.")
+    @APIResponse(responseCode = "202", description = "The run will stop; its state now")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run has already ended")
+    public RunView cancel(@PathParam("id") long id) {
         if (!service.cancel(id)) {
             throw new ConflictException("ingestion run " + id + " has already ended");
         }
-        return Response.accepted(get(String.valueOf(id))).build();
+        return get(String.valueOf(id));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One ingestion run: status, counts, progress, error and rejected entries")
+    @Operation(
+            summary = "One ingestion run",
+            description = "Its status, counts of entries fetched, created, updated, skipped and rejected "
+                    + "(`failed`, listed in `rejected`), HTTP requests made, progress (0 to 1) and the error of a "
+                    + "failed or cancelled run.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run")
     public RunView get(@PathParam("id") String id) {
         long runId;
         try {

@@ -14,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +29,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaperAdminResource {
 
+    @Schema(name = "PaperSummary")
     public record PaperSummary(
             String arxivId,
             String title,
@@ -86,6 +90,13 @@ public class PaperAdminResource {
     }
 
     @GET
+    @Operation(
+            summary = "List papers",
+            description = "Newest first, paged (`page` from 0, `size` up to 200). `q`: text found in the title or "
+                    + "abstract (any case), or an exact arXiv id; `since`: only papers first seen from that day "
+                    + "(YYYY-MM-DD, UTC) or instant on.")
+    @APIResponse(responseCode = "200", description = "One page of papers")
+    @APIResponse(responseCode = "400", description = "A bad `since`, page or size")
     public Paging<PaperSummary> list(
             @QueryParam("q") String q, @QueryParam("since") String since, @Valid @BeanParam PageRequest paging) {
         return Paging.of(Paper.search(q, parseSince(since)), paging, PaperSummary::of);
@@ -93,6 +104,13 @@ public class PaperAdminResource {
 
     @GET
     @Path("{arxivId: .+}")
+    @Operation(
+            summary = "One paper",
+            description = "Everything stored about a paper, by its arXiv id without version (`2401.01234`, or an old "
+                    + "style id such as `hep-th/9901001`): abstract, versions, sources, when it was first seen and "
+                    + "matched.")
+    @APIResponse(responseCode = "200", description = "The paper")
+    @APIResponse(responseCode = "404", description = "No such paper")
     public PaperDetail get(@PathParam("arxivId") String arxivId) {
         return PaperDetail.of(find(arxivId));
     }
@@ -100,6 +118,11 @@ public class PaperAdminResource {
     @DELETE
     @Path("{arxivId: .+}")
     @Transactional
+    @Operation(
+            summary = "Delete a paper",
+            description = "Removes the paper. A later ingestion stores it again if a source still lists it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such paper")
     public void delete(@PathParam("arxivId") String arxivId) {
         find(arxivId).delete();
     }

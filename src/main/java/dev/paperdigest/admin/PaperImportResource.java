@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.InputStream;
 
@@ -42,9 +43,14 @@ public class PaperImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(
-            summary = "Import papers, told apart by Content-Type: a Hugging Face daily_papers array "
+            summary = "Import papers",
+            description = "The body's format is told by its Content-Type: a Hugging Face daily_papers array "
                     + "(application/json), an arXiv Atom feed (application/atom+xml, application/xml) or JSON Lines "
-                    + "(application/x-ndjson, application/jsonl); at most digest.limits.max-import-size")
+                    + "(application/x-ndjson, application/jsonl), at most digest.limits.max-import-size. Good entries "
+                    + "are stored even when others are rejected; the report lists the rejected ones by index.")
+    @APIResponse(responseCode = "200", description = "What was received, created, updated, skipped and rejected")
+    @APIResponse(responseCode = "413", description = "The body is larger than digest.limits.max-import-size")
+    @APIResponse(responseCode = "415", description = "A Content-Type that is not one of the formats")
     public ImportReport importPapers(
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,

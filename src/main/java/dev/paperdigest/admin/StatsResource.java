@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,11 @@ public class StatsResource {
     }
 
     @GET
+    @Operation(
+            summary = "Counts",
+            description = "Subscribers by status, papers, papers matched into digests (`matches`, the ones not "
+                    + "shown included), deliveries by status, and deliveries by period and status.")
+    @APIResponse(responseCode = "200", description = "The counts")
     public Stats stats() {
         Map<String, Long> subscribers = counts("select s.status, count(s) from Subscriber s group by s.status");
         Map<String, Long> deliveries = counts("select d.status, count(d) from Delivery d group by d.status");

@@ -4,6 +4,7 @@ import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Bounces;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliverySelection;
+import dev.paperdigest.digests.DeliveryStatus;
 import dev.paperdigest.digests.DigestPreviews;
 import dev.paperdigest.digests.Selection;
 import dev.paperdigest.matching.QueryKind;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -40,11 +43,12 @@ public class SubscriberAdminResource {
 
     public record SubscriptionView(QueryKind kind, String query, Instant createdAt) {}
 
+    @Schema(name = "Subscriber")
     public record SubscriberView(
             long id,
             String email,
             SubscriberStatus status,
-            String frequency,
+            @Schema(enumeration = {"daily", "weekly"}) String frequency,
             int sendHour,
             String timezone,
             Instant createdAt,
@@ -79,7 +83,7 @@ public class SubscriberAdminResource {
     public record DeliveryRecord(
             long id,
             String period,
-            String status,
+            DeliveryStatus status,
             int paperCount,
             int matchedCount,
             int attempts,
@@ -99,6 +103,12 @@ public class SubscriberAdminResource {
 
     @GET
     @Transactional
+    @Operation(
+            summary = "List subscribers",
+            description = "By id, paged (`page` from 0, `size` up to 200), optionally only those of one `status` "
+                    + "(PENDING, ACTIVE, UNSUBSCRIBED, BOUNCED; any case), each with their subscriptions.")
+    @APIResponse(responseCode = "200", description = "One page of subscribers")
+    @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
     public Paging<SubscriberView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         Sort byId = Sort.by("id");
         return StatusFilter.parse(status, SubscriberStatus.class)
@@ -109,14 +119,24 @@ public class SubscriberAdminResource {
     @GET
     @Path("{id}")
     @Transactional
+    @Operation(
+            summary = "One subscriber",
+            description = "Status, schedule (frequency, send hour, time zone), subscriptions, and hard bounces.")
+    @APIResponse(responseCode = "200", description = "The subscriber")
+    @APIResponse(responseCode = "404", description = "No such subscriber")
     public SubscriberView get(@PathParam("id") long id) {
         return SubscriberView.of(find(id));
     }
 
-    /** Erases the person: subscriptions and deliveries go with them. */
     @DELETE
     @Path("{id}")
     @Transactional
+    @Operation(
+            summary = "Erase a subscriber",
+            description = "Deletes the person with their subscriptions and deliveries, for good (GDPR erasure). To "
+                    + "stop their digests and keep the record, they unsubscribe instead.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "No such subscriber")
     public void delete(@PathParam("id") long id) {
         Subscriber subscriber = find(id);
         Delivery.delete("subscriberId", id);
@@ -127,8 +147,12 @@ public class SubscriberAdminResource {
     @Path("{id}/reactivate")
     @Transactional
     @Operation(
-            summary = "Reactivate a bounced subscriber: ACTIVE again, with no hard bounce counted, and in the next "
-                    + "digest run; 404 for an unknown id, 409 (problem+json) when they are not bounced")
+            summary = "Reactivate a bounced subscriber",
+            description = "A BOUNCED subscriber is ACTIVE again, with no hard bounce counted, and in the next digest "
+                    + "run.")
+    @APIResponse(responseCode = "200", description = "The subscriber, active again")
+    @APIResponse(responseCode = "404", description = "No such subscriber")
+    @APIResponse(responseCode = "409", description = "The subscriber is not BOUNCED")
     public SubscriberView reactivate(@PathParam("id") long id) {
         return SubscriberView.of(bounces.reactivate(id));
     }
@@ -136,6 +160,12 @@ public class SubscriberAdminResource {
     @GET
     @Path("{id}/export")
     @Transactional
+    @Operation(
+            summary = "Export a subscriber's data",
+            description = "Everything held about the person (GDPR access): the subscriber, and each digest with the "
+                    + "papers it held and why each matched.")
+    @APIResponse(responseCode = "200", description = "The person's data")
+    @APIResponse(responseCode = "404", description = "No such subscriber")
     public Export export(@PathParam("id") long id) {
         Subscriber subscriber = find(id);
         List<Delivery> deliveries = Delivery.list("subscriberId", Sort.by("id"), id);
@@ -150,7 +180,7 @@ public class SubscriberAdminResource {
                 .map(d -> new DeliveryRecord(
                         d.id,
                         d.period,
-                        d.status.name(),
+                        d.status,
                         d.paperCount,
                         d.matchedCount,
                         d.attempts,
@@ -169,6 +199,12 @@ public class SubscriberAdminResource {
     @GET
     @Path("{id}/digest-preview")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(
+            summary = "Preview a subscriber's digest",
+            description = "The HTML digest this subscriber would get now from the papers not yet sent to them; "
+                    + "nothing is queued or sent.")
+    @APIResponse(responseCode = "200", description = "The digest's HTML")
+    @APIResponse(responseCode = "404", description = "No such subscriber")
     public String digestPreview(@PathParam("id") long id) {
         return previews.html(find(id));
     }

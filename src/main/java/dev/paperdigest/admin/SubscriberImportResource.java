@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.InputStream;
 
@@ -34,10 +35,15 @@ public class SubscriberImportResource {
     @POST
     @Consumes({"application/x-ndjson", "application/jsonl", "application/json-lines"})
     @Operation(
-            summary = "Load subscribers in bulk from JSON Lines: {\"email\", \"keywords\": [...], \"authors\": [...], "
-                    + "\"categories\": [...], \"frequency\", \"sendHour\", \"timezone\"} a line. With preconfirmed=true the "
+            summary = "Import subscribers",
+            description = "JSON Lines, one subscriber a line: {\"email\", \"keywords\": [...], \"authors\": [...], "
+                    + "\"categories\": [...], \"frequency\", \"sendHour\", \"timezone\"}. With preconfirmed=true the "
                     + "operator vouches for consent and new subscribers are active at once; otherwise each gets the "
-                    + "confirmation email. Answers {received, created, updated, skipped, rejected}.")
+                    + "confirmation email. An address already known is updated. Good lines are kept even when others "
+                    + "are rejected; the report lists the rejected ones by index.")
+    @APIResponse(responseCode = "200", description = "What was received, created, updated, skipped and rejected")
+    @APIResponse(responseCode = "400", description = "preconfirmed is neither true nor false")
+    @APIResponse(responseCode = "413", description = "The body is larger than digest.limits.max-subscriber-import-size")
     public ImportReport importSubscribers(@QueryParam("preconfirmed") String preconfirmed, InputStream body) {
         boolean vouched = switch (preconfirmed == null ? "false" : preconfirmed.strip()) {
             case "true" -> true;
