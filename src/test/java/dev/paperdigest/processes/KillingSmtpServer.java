@@ -20,36 +20,42 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 /**
- * A real SMTP server (GreenMail) that kills a service process while it takes in the n-th digest,
- * before it answers: with SIGKILL, that digest, and any other in flight, was received but never
- * acknowledged, as when a process dies mid-send; with SIGTERM, the process is asked to stop.
+ * A real SMTP server (GreenMail) that does something to the service while it takes in the n-th
+ * digest, before it answers: kills a process with SIGKILL (that digest, and any other in flight,
+ * was received but never acknowledged, as when a process dies mid-send), asks it to stop with
+ * SIGTERM, or anything else, such as restarting the database.
  */
 final class KillingSmtpServer implements AutoCloseable {
 
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final AtomicInteger digests = new AtomicInteger();
-    private volatile int killAt;
-    private volatile ServiceProcess victim;
-    private volatile boolean gracefully;
+    private volatile int actAt;
+    private volatile Action action;
+
+    interface Action {
+        void run() throws InterruptedException;
+    }
 
     KillingSmtpServer() {
         smtp.start();
         UserManager users = smtp.getUserManager();
         MessageDeliveryHandler deliver = users.getMessageDeliveryHandler();
         users.setMessageDeliveryHandler((message, address) -> {
-            if (isDigest(message.getMessage()) && digests.incrementAndGet() == killAt) {
-                if (gracefully) {
-                    victim.terminate(); // not waited for here: the process waits for this digest's answer
-                } else {
-                    try {
-                        victim.killNow();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+            if (isDigest(message.getMessage()) && digests.incrementAndGet() == actAt) {
+                try {
+                    action.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             return deliver.handle(message, address);
         });
+    }
+
+    /** From now on, the {@code n}-th digest received does {@code what}, before it is answered. */
+    void atDigest(int n, Action what) {
+        action = what;
+        actAt = digests.get() + n;
     }
 
     int port() {
@@ -62,16 +68,13 @@ final class KillingSmtpServer implements AutoCloseable {
 
     /** From now on, the {@code n}-th digest received kills {@code process} (SIGKILL). */
     void killAtDigest(int n, ServiceProcess process) {
-        victim = process;
-        gracefully = false;
-        killAt = digests.get() + n;
+        atDigest(n, process::killNow);
     }
 
     /** From now on, the {@code n}-th digest received asks {@code process} to stop (SIGTERM). */
     void terminateAtDigest(int n, ServiceProcess process) {
-        victim = process;
-        gracefully = true;
-        killAt = digests.get() + n;
+        // not waited for here: the process waits for this digest's answer
+        atDigest(n, process::terminate);
     }
 
     /** The digests received, by recipient. */

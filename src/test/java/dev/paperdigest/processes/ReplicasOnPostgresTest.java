@@ -31,12 +31,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Two service processes on one PostgreSQL database, as replicas run in production: they migrate
  * the schema at the same moment, accept each other's links, and when both start a digest run at
  * once every subscriber still gets exactly one digest, also when one of them is killed with
- * SIGKILL in the middle of sending and started again. Needs the service packaged for PostgreSQL
+ * SIGKILL in the middle of sending and started again, and when the database server restarts in
+ * the middle of sending (pg_ctlcluster, so the tests run as root or as the postgres user). Needs the service packaged for PostgreSQL
  * and the machine's PostgreSQL server on 127.0.0.1:5432 (trust auth); .ci/run provides both.
  */
 @Tag("multiprocess")
@@ -49,6 +51,7 @@ class ReplicasOnPostgresTest {
     static final String PASSWORD = "replica-admin";
     static final int SUBSCRIBERS = 12;
     static final int FAILOVER_SUBSCRIBERS = 200;
+    static final int RESTART_SUBSCRIBERS = 80;
 
     static KillingSmtpServer smtp;
     static Map<String, String> env;
@@ -173,6 +176,73 @@ class ReplicasOnPostgresTest {
                 .until(() -> smtp.digestsByRecipient().keySet().containsAll(emails));
         // both processes were sending: what the killed one had in flight, one per connection
         smtp.assertOneEachAndOnlyWhatWasInFlightTwice(emails, 8);
+    }
+
+    @Test
+    @Order(3)
+    void aDatabaseRestartMidRunLosesNoDigest() throws Exception {
+        admin().contentType("application/json")
+                .body("""
+                [{"paper": {"id": "2611.07004", "title": "Riding out a database restart", "summary": "Reconnect and carry on.", "authors": [{"name": "Jim Gray"}]}}]
+                """)
+                .post(first.url("/api/admin/papers/import"))
+                .then()
+                .statusCode(200);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < RESTART_SUBSCRIBERS; i++) {
+            emails.add("restart-reader-" + i + "@example.org");
+            signUp(i % 2 == 0 ? first : second, emails.get(i), "restart");
+        }
+        for (int i = 0; i < RESTART_SUBSCRIBERS; i++) {
+            String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
+            RestAssured.post((i % 2 == 0 ? second : first).url(link)).then().statusCode(200);
+        }
+
+        CompletableFuture<Void> restarted = new CompletableFuture<>();
+        smtp.atDigest(
+                25,
+                () -> CompletableFuture.runAsync(() -> {
+                    restartPostgres();
+                    restarted.complete(null);
+                }));
+        int run = startRun(first, "2026-11-30");
+        restarted.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+        await("a digest for every subscriber after the database came back")
+                .dontCatchUncaughtExceptions()
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> smtp.digestsByRecipient().keySet().containsAll(emails));
+        // a SENT mark lost with the restart repeats that digest, with the same Message-ID
+        smtp.assertOneEachAndOnlyWhatWasInFlightTwice(emails, 8);
+        assertThat(awaitRun(first, run), not(equalTo("RUNNING")));
+        for (ServiceProcess replica : List.of(first, second)) {
+            RestAssured.get(replica.url("/q/health/ready")).then().statusCode(200);
+        }
+    }
+
+    /** Restarts the machine's PostgreSQL server, as an operator's upgrade or a failover would. */
+    static void restartPostgres() {
+        try {
+            String version;
+            try (var versions = java.nio.file.Files.list(java.nio.file.Path.of("/etc/postgresql"))) {
+                version = versions.map(p -> p.getFileName().toString())
+                        .max(java.util.Comparator.comparing(Integer::valueOf))
+                        .orElseThrow();
+            }
+            Process restart = new ProcessBuilder(
+                            "pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
+                    .inheritIO()
+                    .start();
+            if (restart.waitFor() != 0) {
+                throw new AssertionError("pg_ctlcluster restart failed: " + restart.exitValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static void signUp(ServiceProcess at, String email, String keywords) {
