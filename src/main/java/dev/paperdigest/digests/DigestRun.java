@@ -1,5 +1,7 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.ProcessHeartbeat;
 import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -45,9 +47,29 @@ public class DigestRun extends PanacheEntityBase {
     /** The instant the run decides who is due as of, whichever process queues a shard. */
     public Instant queuedAsOf;
 
+    /** The process that created the run and runs it (JobLease.OWNER). */
+    public String owner;
+
     public Instant createdAt;
     public Instant startedAt;
     public Instant finishedAt;
+
+    static final String ORPHANED = "the process running it stopped before it finished";
+
+    /**
+     * Fails the runs, queued or running, of processes whose heartbeat has stopped: nobody will end
+     * them. What they queued is sent by the outbox; who they had not queued yet, by the next run.
+     */
+    static int failOrphans(Instant now) {
+        return getEntityManager()
+                .createNativeQuery("UPDATE digest_run SET status = 'FAILED', error = ?1, finished_at = ?2 "
+                        + "WHERE status IN ('QUEUED', 'RUNNING') AND "
+                        + ProcessHeartbeat.deadOther("owner", "?3", "?2"))
+                .setParameter(1, ORPHANED)
+                .setParameter(2, now)
+                .setParameter(3, JobLease.OWNER)
+                .executeUpdate();
+    }
 
     /**
      * Fails the runs left RUNNING by a process that stopped. Only the holder of the digest-run
@@ -57,7 +79,7 @@ public class DigestRun extends PanacheEntityBase {
         return update(
                 "status = ?1, error = ?2, finishedAt = ?3 where status = ?4 and id <> ?5",
                 RunStatus.FAILED,
-                "the process running it stopped before it finished",
+                ORPHANED,
                 now,
                 RunStatus.RUNNING,
                 current);

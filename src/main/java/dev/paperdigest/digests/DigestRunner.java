@@ -297,6 +297,15 @@ public class DigestRunner {
         queueing.joinRunningRuns(JobLease.OWNER);
     }
 
+    /** Ends the runs of processes that died: see {@link DigestRun#failOrphans}. */
+    public int failOrphans() {
+        int failed = QuarkusTransaction.requiringNew().call(() -> DigestRun.failOrphans(clock.instant()));
+        if (failed > 0) {
+            LOG.warnf("%d digest run(s) of a process that stopped marked FAILED", failed);
+        }
+        return failed;
+    }
+
     /** Waits for the run's sending to end, reporting progress every few seconds meanwhile. */
     private static Drained awaitSending(CompletableFuture<Drained> sending, Runnable report) {
         while (true) {
@@ -321,6 +330,7 @@ public class DigestRunner {
         run.periodDate = periodDate;
         run.dryRun = dryRun;
         run.scheduled = scheduled;
+        run.owner = JobLease.OWNER;
         run.createdAt = clock.instant();
         run.persist();
         return run;

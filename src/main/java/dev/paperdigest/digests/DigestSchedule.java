@@ -39,6 +39,7 @@ public class DigestSchedule {
             every = "{digest.delivery.poll}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void join() {
+        runs.failOrphans();
         runs.joinRunningRuns();
     }
 

@@ -35,6 +35,9 @@ class DeadProcessTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    DigestRunner runner;
+
     @Test
     void aLeaseHeldByAProcessWhoseHeartbeatStoppedIsFreeAtOnce() {
         String job = "job-" + UUID.randomUUID();
@@ -81,6 +84,45 @@ class DeadProcessTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> DigestRun.<DigestRun>findById(run).status = RunStatus.FAILED);
         }
+    }
+
+    @Test
+    void theRunsOfADeadProcessEndFailedAndThoseOfLiveOnesGoOn() {
+        Instant now = Instant.now();
+        String dead = process("dead", now.minusSeconds(1));
+        String live = process("live", now.plus(ProcessHeartbeat.DEAD_AFTER));
+        long queuedOfDead = runOf(dead, RunStatus.QUEUED, now);
+        long runningOfDead = runOf(dead, RunStatus.RUNNING, now);
+        long runningOfLive = runOf(live, RunStatus.RUNNING, now);
+        long runningHere = runOf(JobLease.OWNER, RunStatus.RUNNING, now);
+        try {
+            assertThat(runner.failOrphans(), equalTo(2));
+
+            for (long orphan : new long[] {queuedOfDead, runningOfDead}) {
+                DigestRun run = DigestRunner.load(orphan);
+                assertThat(run.status, equalTo(RunStatus.FAILED));
+                assertThat(run.error, equalTo("the process running it stopped before it finished"));
+            }
+            assertThat(DigestRunner.load(runningOfLive).status, equalTo(RunStatus.RUNNING));
+            assertThat(DigestRunner.load(runningHere).status, equalTo(RunStatus.RUNNING));
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> DigestRun.update(
+                            "status = ?1 where id in ?2",
+                            RunStatus.FAILED,
+                            java.util.List.of(runningOfLive, runningHere)));
+        }
+    }
+
+    private static long runOf(String owner, RunStatus status, Instant at) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun r = new DigestRun();
+            r.status = status;
+            r.owner = owner;
+            r.createdAt = at;
+            r.persist();
+            return r.id;
+        });
     }
 
     /** Another process, with its heartbeat's last "alive until". */
