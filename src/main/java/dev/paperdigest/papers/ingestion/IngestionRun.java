@@ -2,6 +2,7 @@ package dev.paperdigest.papers.ingestion;
 
 import dev.paperdigest.common.ImportReport;
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.ProcessHeartbeat;
 import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
@@ -90,6 +91,23 @@ public class IngestionRun extends PanacheEntityBase {
         status = finalStatus;
         error = why;
         finishedAt = now;
+    }
+
+    static final String ORPHANED = "interrupted: the process running it stopped";
+
+    /**
+     * Fails the runs, queued or running, of processes whose heartbeat has stopped: nobody will end
+     * them. The next catch-up run fetches their stretch again.
+     */
+    static int failOrphans(Instant now) {
+        return getEntityManager()
+                .createNativeQuery("UPDATE ingestion_run SET status = 'FAILED', error = ?1, finished_at = ?2 "
+                        + "WHERE status IN ('QUEUED', 'RUNNING') AND "
+                        + ProcessHeartbeat.deadOther("owner", "?3", "?2"))
+                .setParameter(1, ORPHANED)
+                .setParameter(2, now)
+                .setParameter(3, JobLease.OWNER)
+                .executeUpdate();
     }
 
     /** The newest successful catch-up run (not a run for a given day) of a source. */

@@ -4,9 +4,12 @@ import dev.paperdigest.common.AlreadyRunningException;
 import dev.paperdigest.papers.sources.ArxivSource;
 import dev.paperdigest.papers.sources.HfDailyPapersSource;
 import dev.paperdigest.papers.sources.PaperSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import java.time.Clock;
 
 /**
  * Starts each enabled source on its cron ({@code digest.sources.hf.cron},
@@ -22,11 +25,13 @@ public class IngestionScheduler {
     private final IngestionService service;
     private final HfDailyPapersSource hf;
     private final ArxivSource arxiv;
+    private final Clock clock;
 
-    public IngestionScheduler(IngestionService service, HfDailyPapersSource hf, ArxivSource arxiv) {
+    public IngestionScheduler(IngestionService service, HfDailyPapersSource hf, ArxivSource arxiv, Clock clock) {
         this.service = service;
         this.hf = hf;
         this.arxiv = arxiv;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -43,6 +48,15 @@ public class IngestionScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void arxivTick() {
         tick(arxiv);
+    }
+
+    /** Ends the runs of processes that died: see {@link IngestionRun#failOrphans}. */
+    @Scheduled(identity = "ingestion-orphans", every = "30s", delayed = "30s")
+    void failOrphans() {
+        int failed = QuarkusTransaction.requiringNew().call(() -> IngestionRun.failOrphans(clock.instant()));
+        if (failed > 0) {
+            LOG.warnf("%d ingestion run(s) of a process that stopped marked FAILED", failed);
+        }
     }
 
     /** @return the run started, or null when none was */

@@ -152,7 +152,7 @@ public class IngestionService {
             IngestionRun run = QuarkusTransaction.requiringNew().call(() -> {
                 // we hold the lease: any other unfinished run of this source belongs to a process that died
                 for (IngestionRun stale : IngestionRun.listUnfinished(sourceName)) {
-                    stale.end(RunStatus.FAILED, "interrupted: the process running it stopped", now);
+                    stale.end(RunStatus.FAILED, IngestionRun.ORPHANED, now);
                 }
                 return IngestionRun.queue(sourceName, date, scheduled, now);
             });

@@ -134,6 +134,41 @@ class IngestionAdminTest {
         });
     }
 
+    @Inject
+    IngestionScheduler scheduler;
+
+    @Test
+    void aRunOfAProcessThatDiedEndsFailedAndOneOfThisProcessGoesOn() {
+        Instant now = Instant.now();
+        String dead = "dead-" + java.util.UUID.randomUUID();
+        QuarkusTransaction.requiringNew()
+                .run(() -> IngestionRun.getEntityManager()
+                        .createNativeQuery("INSERT INTO process_heartbeat (owner, alive_until) VALUES (?1, ?2)")
+                        .setParameter(1, dead)
+                        .setParameter(2, now.minusSeconds(1))
+                        .executeUpdate());
+        long orphan = runOf("file", dead, now);
+        long mine = runOf("file", dev.paperdigest.common.JobLease.OWNER, now);
+
+        scheduler.failOrphans();
+
+        admin().get("/api/admin/ingestions/" + orphan)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("error", equalTo("interrupted: the process running it stopped"));
+        admin().get("/api/admin/ingestions/" + mine).then().body("status", equalTo("RUNNING"));
+        QuarkusTransaction.requiringNew().run(() -> IngestionRun.deleteById(mine));
+    }
+
+    private static long runOf(String source, String owner, Instant at) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            IngestionRun run = IngestionRun.queue(source, null, false, at);
+            run.owner = owner;
+            run.status = RunStatus.RUNNING;
+            return run.id;
+        });
+    }
+
     @Test
     void unknownRunIs404() {
         admin().get("/api/admin/ingestions/987654321")

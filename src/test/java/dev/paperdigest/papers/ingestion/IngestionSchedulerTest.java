@@ -21,7 +21,8 @@ class IngestionSchedulerTest {
     @Test
     void aDisabledSourceNeverRunsOnSchedule() {
         List<String> started = new ArrayList<>();
-        IngestionScheduler scheduler = new IngestionScheduler(recordingStarts(started), null, null);
+        IngestionScheduler scheduler =
+                new IngestionScheduler(recordingStarts(started), null, null, java.time.Clock.systemUTC());
 
         assertNull(scheduler.tick(source("hf", false)));
         assertEquals(List.of(), started, "a tick for a disabled source must not even ask for a run");
