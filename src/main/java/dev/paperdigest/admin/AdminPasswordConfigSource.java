@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  */
 public class AdminPasswordConfigSource implements ConfigSource {
 
-    static final String VARIABLE = "DIGEST_ADMIN_PASSWORD";
+    public static final String VARIABLE = "DIGEST_ADMIN_PASSWORD";
     static final String KEY = "quarkus.security.users.embedded.users.admin";
 
     private final UnaryOperator<String> environment;
