@@ -39,6 +39,21 @@ public class ProcessHeartbeat {
                 + " NOT IN (SELECT owner FROM process_heartbeat WHERE alive_until >= " + nowParameter + ")";
     }
 
+    /**
+     * Fails the queued or running runs in {@code runTable} (with columns status, error, finished_at
+     * and owner) of processes other than this one whose heartbeat has stopped.
+     *
+     * @return how many runs were failed
+     */
+    public static int failRunsOfDeadProcesses(EntityManager em, String runTable, String why, Instant now) {
+        return em.createNativeQuery("UPDATE " + runTable + " SET status = 'FAILED', error = ?1, finished_at = ?2 "
+                        + "WHERE status IN ('QUEUED', 'RUNNING') AND " + deadOther("owner", "?3", "?2"))
+                .setParameter(1, why)
+                .setParameter(2, now)
+                .setParameter(3, JobLease.OWNER)
+                .executeUpdate();
+    }
+
     private final EntityManager em;
     private final Clock clock;
 

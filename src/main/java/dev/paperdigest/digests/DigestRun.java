@@ -1,6 +1,5 @@
 package dev.paperdigest.digests;
 
-import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.ProcessHeartbeat;
 import dev.paperdigest.common.RunStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -61,14 +60,7 @@ public class DigestRun extends PanacheEntityBase {
      * them. What they queued is sent by the outbox; who they had not queued yet, by the next run.
      */
     static int failOrphans(Instant now) {
-        return getEntityManager()
-                .createNativeQuery("UPDATE digest_run SET status = 'FAILED', error = ?1, finished_at = ?2 "
-                        + "WHERE status IN ('QUEUED', 'RUNNING') AND "
-                        + ProcessHeartbeat.deadOther("owner", "?3", "?2"))
-                .setParameter(1, ORPHANED)
-                .setParameter(2, now)
-                .setParameter(3, JobLease.OWNER)
-                .executeUpdate();
+        return ProcessHeartbeat.failRunsOfDeadProcesses(getEntityManager(), "digest_run", ORPHANED, now);
     }
 
     /**

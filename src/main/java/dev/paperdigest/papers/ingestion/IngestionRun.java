@@ -100,14 +100,7 @@ public class IngestionRun extends PanacheEntityBase {
      * them. The next catch-up run fetches their stretch again.
      */
     static int failOrphans(Instant now) {
-        return getEntityManager()
-                .createNativeQuery("UPDATE ingestion_run SET status = 'FAILED', error = ?1, finished_at = ?2 "
-                        + "WHERE status IN ('QUEUED', 'RUNNING') AND "
-                        + ProcessHeartbeat.deadOther("owner", "?3", "?2"))
-                .setParameter(1, ORPHANED)
-                .setParameter(2, now)
-                .setParameter(3, JobLease.OWNER)
-                .executeUpdate();
+        return ProcessHeartbeat.failRunsOfDeadProcesses(getEntityManager(), "ingestion_run", ORPHANED, now);
     }
 
     /** The newest successful catch-up run (not a run for a given day) of a source. */
