@@ -2,6 +2,7 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.SiteConfig;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
+import dev.paperdigest.digests.smtp.DkimSigner;
 import dev.paperdigest.digests.smtp.SmtpRefusedException;
 import dev.paperdigest.digests.smtp.SmtpRelay;
 import dev.paperdigest.papers.Paper;
@@ -81,6 +82,7 @@ public class DeliveryAttempt {
     private final DeliveryMetrics metrics;
     private final Bounces bounces;
     private final SendingMetrics sending;
+    private final DkimSigner dkim;
     private final Clock clock;
 
     public DeliveryAttempt(
@@ -90,6 +92,7 @@ public class DeliveryAttempt {
             DeliveryMetrics metrics,
             Bounces bounces,
             SendingMetrics sending,
+            DkimSigner dkim,
             Clock clock) {
         this.config = config;
         this.from = site.mail().from();
@@ -97,6 +100,7 @@ public class DeliveryAttempt {
         this.metrics = metrics;
         this.bounces = bounces;
         this.sending = sending;
+        this.dkim = dkim;
         this.clock = clock;
     }
 
@@ -157,7 +161,7 @@ public class DeliveryAttempt {
                 selection,
                 papers.apply(selection),
                 views);
-        DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, clock);
+        DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, dkim, clock);
         metrics.composed(message);
         return message;
     }
