@@ -75,6 +75,21 @@ public class Delivery extends PanacheEntityBase {
         }
     }
 
+    /**
+     * An attempt that found no SMTP server to connect to: the digest is not at fault, so it is not
+     * given up on for it. It waits in the outbox, tried again after a pause that doubles up to
+     * {@code longestPause}, so it goes out soon after the server is back; the attempt is counted,
+     * but only up to one short of {@code maxAttempts}, which leaves it at least a last try then.
+     */
+    public void waitForServer(String error, int maxAttempts, Duration firstPause, Duration longestPause, Instant now) {
+        attempts = Math.max(attempts, Math.min(attempts + 1, maxAttempts - 1));
+        lastError = error;
+        claimedBy = null;
+        status = DeliveryStatus.QUEUED;
+        Duration pause = firstPause.multipliedBy(1L << Math.min(10, attempts - 1));
+        nextAttemptAt = now.plus(pause.compareTo(longestPause) < 0 ? pause : longestPause);
+    }
+
     /** A failure no retry can mend (the digest cannot be composed, the address bounced): FAILED at once. */
     public void giveUp(String reason) {
         attempts++;

@@ -2,8 +2,10 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.SiteConfig;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
+import dev.paperdigest.digests.smtp.DkimSigner;
 import dev.paperdigest.digests.smtp.SmtpRefusedException;
 import dev.paperdigest.digests.smtp.SmtpRelay;
+import dev.paperdigest.digests.smtp.SmtpUnreachableException;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
@@ -24,13 +26,18 @@ import java.util.function.LongFunction;
  * cancelled (the subscriber left or is bounced), failed at once (it cannot be composed, or the
  * server refused the recipient's address for good: a hard bounce, counted in {@link Bounces}),
  * queued again for a later attempt (the server refused it otherwise or did not answer), or
- * accepted.
+ * accepted. A digest that found no SMTP server to connect to waits for it, however long.
  */
 @ApplicationScoped
 public class DeliveryAttempt {
 
     private static final Logger LOG = Logger.getLogger(DeliveryAttempt.class);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    /**
+     * While no connection to the SMTP server can be made, a digest is tried again at least this
+     * often: an outage of any length makes no digest FAILED, and after it they go out soon.
+     */
+    static final Duration LONGEST_WAIT_FOR_SERVER = Duration.ofMinutes(15);
 
     enum Outcome {
         SENT,
@@ -81,6 +88,7 @@ public class DeliveryAttempt {
     private final DeliveryMetrics metrics;
     private final Bounces bounces;
     private final SendingMetrics sending;
+    private final DkimSigner dkim;
     private final Clock clock;
 
     public DeliveryAttempt(
@@ -90,6 +98,7 @@ public class DeliveryAttempt {
             DeliveryMetrics metrics,
             Bounces bounces,
             SendingMetrics sending,
+            DkimSigner dkim,
             Clock clock) {
         this.config = config;
         this.from = site.mail().from();
@@ -97,6 +106,7 @@ public class DeliveryAttempt {
         this.metrics = metrics;
         this.bounces = bounces;
         this.sending = sending;
+        this.dkim = dkim;
         this.clock = clock;
     }
 
@@ -157,7 +167,7 @@ public class DeliveryAttempt {
                 selection,
                 papers.apply(selection),
                 views);
-        DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, clock);
+        DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, dkim, clock);
         metrics.composed(message);
         return message;
     }
@@ -171,7 +181,12 @@ public class DeliveryAttempt {
         sending.smtpError(e);
         boolean gaveUp = QuarkusTransaction.requiringNew().call(() -> {
             Delivery failed = Delivery.findById(delivery.id());
-            failed.retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant());
+            if (e instanceof SmtpUnreachableException) {
+                failed.waitForServer(
+                        message(e), config.maxAttempts(), FIRST_RETRY, LONGEST_WAIT_FOR_SERVER, clock.instant());
+            } else {
+                failed.retryLater(message(e), config.maxAttempts(), FIRST_RETRY, clock.instant());
+            }
             return failed.status == DeliveryStatus.FAILED;
         });
         if (gaveUp) {

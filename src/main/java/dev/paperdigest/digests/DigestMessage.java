@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.digests.smtp.DkimSigner;
 import dev.paperdigest.digests.smtp.MimeWriter;
 
 import java.time.Clock;
@@ -8,16 +9,17 @@ import java.time.ZonedDateTime;
 /**
  * A digest as the email that goes to the SMTP server: both parts rendered, the headers every
  * digest carries (a Message-ID derived from subscriber and period, RFC 2369 and RFC 8058
- * unsubscribe headers), in bytes ready to send.
+ * unsubscribe headers), DKIM-signed when that is configured, in bytes ready to send.
  *
  * @param sender the envelope sender: the address of {@code from}
  */
 record DigestMessage(String sender, String recipient, byte[] bytes, int htmlChars, int textChars) {
 
-    static DigestMessage of(Digest digest, String from, String messageId, boolean eightBit, Clock clock) {
+    static DigestMessage of(
+            Digest digest, String from, String messageId, boolean eightBit, DkimSigner dkim, Clock clock) {
         String html = DigestMails.html(digest);
         String text = DigestMails.text(digest);
-        byte[] bytes = new MimeWriter()
+        byte[] unsigned = new MimeWriter()
                 .header("From", from)
                 .header("To", digest.email())
                 .header("Subject", digest.subject())
@@ -25,6 +27,7 @@ record DigestMessage(String sender, String recipient, byte[] bytes, int htmlChar
                 .header("List-Unsubscribe", "<" + digest.unsubscribeUrl() + ">")
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .write(text, html, ZonedDateTime.now(clock), eightBit);
+        byte[] bytes = dkim.sign(unsigned, clock.instant());
         return new DigestMessage(address(from), digest.email(), bytes, html.length(), text.length());
     }
 

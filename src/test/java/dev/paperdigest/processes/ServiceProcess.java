@@ -107,6 +107,11 @@ final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** The exit code of the process, which has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     /** Waits for the process to end; false if it is still running after {@code timeout}. */
     boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -66,10 +66,7 @@ public final class SmtpConnection implements Closeable {
             plain.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
         } catch (IOException e) {
             plain.close();
-            throw new IOException(
-                    "cannot connect to the SMTP server " + settings.host() + ":" + settings.port() + ": "
-                            + e.getMessage(),
-                    e);
+            throw new SmtpUnreachableException(settings.host() + ":" + settings.port(), e);
         }
         use(settings.tls() ? secure(plain) : plain);
         expect(220, "greeting", Step.SESSION);

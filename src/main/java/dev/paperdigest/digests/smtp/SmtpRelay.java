@@ -58,6 +58,24 @@ public class SmtpRelay {
         return new Connected(SmtpConnection.open(settings, heloName));
     }
 
+    /** Whether digests are only logged ({@code quarkus.mailer.mock}). */
+    public boolean mock() {
+        return settings.mock();
+    }
+
+    /** {@code host:port} of the SMTP server. */
+    public String server() {
+        return settings.host() + ":" + settings.port();
+    }
+
+    /**
+     * Opens a session as sending does (greeting, EHLO, STARTTLS, login), each step given
+     * {@code timeout}, and closes it: whether digests could go out now.
+     */
+    public void probe(Duration timeout) throws IOException {
+        SmtpConnection.open(settings.withTimeout(timeout), heloName).close();
+    }
+
     /** The longest one send can wait on the server: every step of a conversation given its timeout. */
     public Duration longestWait() {
         return settings.timeout().multipliedBy(10);

@@ -26,6 +26,11 @@ public record SmtpSettings(
         boolean trustAll,
         Duration timeout) {
 
+    /** The same server, with another patience. */
+    public SmtpSettings withTimeout(Duration other) {
+        return new SmtpSettings(mock, host, port, tls, startTls, username, password, trustAll, other);
+    }
+
     public static SmtpSettings from(Config config) {
         boolean tls =
                 config.getOptionalValue("quarkus.mailer.tls", Boolean.class).orElse(false);
