@@ -1,12 +1,10 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ConflictException;
-import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliveryStatus;
+import dev.paperdigest.digests.FailedDeliveries;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,10 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /** The outbox, for operators. */
 @Path("/api/admin/deliveries")
@@ -56,10 +53,13 @@ public class DeliveryAdminResource {
         }
     }
 
-    private final Clock clock;
+    /** How many failed deliveries were queued again. */
+    public record Requeued(int requeued) {}
 
-    public DeliveryAdminResource(Clock clock) {
-        this.clock = clock;
+    private final FailedDeliveries failed;
+
+    public DeliveryAdminResource(FailedDeliveries failed) {
+        this.failed = failed;
     }
 
     @GET
@@ -73,19 +73,18 @@ public class DeliveryAdminResource {
     /** Queues a failed delivery again; the next digest tick (or run) sends it. A sent one is never sent again. */
     @POST
     @Path("{id}/retry")
-    @Transactional
     public Response retry(@PathParam("id") long id) {
-        Delivery delivery = Delivery.findById(id);
-        if (delivery == null) {
-            throw new NotFoundException("delivery " + id);
-        }
-        if (delivery.status != DeliveryStatus.FAILED) {
-            throw new ConflictException("only a failed delivery can be retried; this one is "
-                    + delivery.status.name().toLowerCase(Locale.ROOT));
-        }
-        delivery.status = DeliveryStatus.QUEUED;
-        delivery.nextAttemptAt = clock.instant();
-        delivery.attempts = 0;
-        return Response.accepted(DeliveryView.of(delivery)).build();
+        return Response.accepted(DeliveryView.of(failed.retry(id))).build();
+    }
+
+    @POST
+    @Path("retry-failed")
+    @Operation(
+            summary = "Queue every failed delivery again",
+            description = "Every delivery whose attempts were used up (FAILED) is queued again, due at once and with "
+                    + "its attempts counted from 0; the next digest tick or run sends them. Answers 202 "
+                    + "{\"requeued\": n}, 0 when none had failed. The console at /admin has a button for it.")
+    public Response retryFailed() {
+        return Response.accepted(new Requeued(failed.retryAll())).build();
     }
 }
