@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * only, through an index on the time it counts by (V9 or older), or over rows few by nature (the
  * bounced subscribers, the last runs); the count of all subscribers by status reads their status
  * index alone, and the digests sent on past days are counted once ({@link SentPerDay}). So a page
- * stays fast at millions of deliveries. Days are UTC days.
+ * stays fast at millions of deliveries (docs/PERFORMANCE.md, figure 5). Days are UTC days.
  */
 @ApplicationScoped
 public class ConsoleQueries {
