@@ -1,12 +1,10 @@
 package dev.paperdigest.admin;
 
-import dev.paperdigest.common.ConflictException;
-import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.digests.Delivery;
 import dev.paperdigest.digests.DeliveryStatus;
+import dev.paperdigest.digests.FailedDeliveries;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,9 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /** The outbox, for operators. */
 @Path("/api/admin/deliveries")
@@ -60,10 +56,13 @@ public class DeliveryAdminResource {
         }
     }
 
-    private final Clock clock;
+    /** How many failed deliveries were queued again. */
+    public record Requeued(int requeued) {}
 
-    public DeliveryAdminResource(Clock clock) {
-        this.clock = clock;
+    private final FailedDeliveries failed;
+
+    public DeliveryAdminResource(FailedDeliveries failed) {
+        this.failed = failed;
     }
 
     @GET
@@ -83,7 +82,6 @@ public class DeliveryAdminResource {
 
     @POST
     @Path("{id}/retry")
-    @Transactional
     @ResponseStatus(202)
     @Operation(
             summary = "Retry a failed delivery",
@@ -94,17 +92,19 @@ public class DeliveryAdminResource {
     @APIResponse(responseCode = "404", description = "No such delivery")
     @APIResponse(responseCode = "409", description = "The delivery is not FAILED")
     public DeliveryView retry(@PathParam("id") long id) {
-        Delivery delivery = Delivery.findById(id);
-        if (delivery == null) {
-            throw new NotFoundException("delivery " + id);
-        }
-        if (delivery.status != DeliveryStatus.FAILED) {
-            throw new ConflictException("only a failed delivery can be retried; this one is "
-                    + delivery.status.name().toLowerCase(Locale.ROOT));
-        }
-        delivery.status = DeliveryStatus.QUEUED;
-        delivery.nextAttemptAt = clock.instant();
-        delivery.attempts = 0;
-        return DeliveryView.of(delivery);
+        return DeliveryView.of(failed.retry(id));
+    }
+
+    @POST
+    @Path("retry-failed")
+    @ResponseStatus(202)
+    @Operation(
+            summary = "Retry every failed delivery",
+            description = "Every delivery whose attempts were used up (FAILED) is queued again, due at once and with "
+                    + "its attempts counted from 0; the outbox sends them at its next poll. Answers how many were "
+                    + "queued again, 0 when none had failed. The console at /admin has a button for it.")
+    @APIResponse(responseCode = "202", description = "How many were queued again")
+    public Requeued retryFailed() {
+        return new Requeued(failed.retryAll());
     }
 }
