@@ -7,14 +7,14 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
-import java.util.List;
-
 /**
- * Shapes the document at {@code /q/openapi}: it describes the admin API, not the HTML pages, and
- * every error an admin operation can answer is problem+json, the refused logins (401, 403) shared
- * from {@code META-INF/openapi.yaml}, which also holds each operation's examples.
+ * Shapes the document at {@code /q/openapi}: every error an admin operation can answer is
+ * problem+json, the refused logins (401, 403) shared from {@code META-INF/openapi.yaml}, which
+ * also holds each operation's examples; the HTML pages are listed with their parameters and form
+ * fields, answering HTML, not the template engine's types.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class AdminApiDocument implements OASFilter {
@@ -23,11 +23,11 @@ public class AdminApiDocument implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        for (String path : List.copyOf(openAPI.getPaths().getPathItems().keySet())) {
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith(API)) {
-                openAPI.getPaths().removePathItem(path);
+                item.getOperations().values().forEach(AdminApiDocument::answersHtml);
             }
-        }
+        });
         openAPI.getPaths().getPathItems().values().stream()
                 .map(PathItem::getOperations)
                 .flatMap(operations -> operations.values().stream())
@@ -48,6 +48,13 @@ public class AdminApiDocument implements OASFilter {
                 asProblem(response);
             }
         });
+    }
+
+    private static void answersHtml(Operation page) {
+        page.getResponses().getAPIResponses().values().stream()
+                .filter(response -> response.getContent() != null)
+                .flatMap(response -> response.getContent().getMediaTypes().values().stream())
+                .forEach(media -> media.schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
     }
 
     private static void asProblem(APIResponse response) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The admin API as its users learn it, from {@code /q/openapi}: every admin route is in the
@@ -91,6 +92,19 @@ class ApiDocumentationTest {
             }
         });
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void thePagesAnswerHtmlAndTheirTemplatesStayOutOfTheDocument() {
+        Map<String, Object> home =
+                map(map(map(map(document.get("paths")).get("/")).get("get")).get("responses"));
+        assertEquals(
+                Map.of("type", "string"),
+                map(map(map(map(home.get("200")).get("content")).get("text/html"))
+                        .get("schema")));
+        Set<String> schemas =
+                map(map(document.get("components")).get("schemas")).keySet();
+        assertTrue(schemas.stream().noneMatch(name -> name.startsWith("Template")), schemas.toString());
     }
 
     @Test
@@ -227,7 +241,8 @@ class ApiDocumentationTest {
                 new java.util.TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         map(document.get("paths"))
                 .forEach((path, item) -> map(item).forEach((method, operation) -> {
-                    if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    if (path.startsWith("/api/admin")
+                            && Set.of("get", "post", "put", "delete", "patch").contains(method)) {
                         routes.put(new Route(method, path), map(operation));
                     }
                 }));

@@ -146,15 +146,7 @@ class ReplicasOnPostgresTest {
                 .post(second.url("/api/admin/papers/import"))
                 .then()
                 .statusCode(200);
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < FAILOVER_SUBSCRIBERS; i++) {
-            emails.add("failover-reader-" + i + "@example.org");
-            signUp(i % 2 == 0 ? first : second, emails.get(i), "failover");
-        }
-        for (int i = 0; i < FAILOVER_SUBSCRIBERS; i++) {
-            String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
-            RestAssured.post((i % 2 == 0 ? second : first).url(link)).then().statusCode(200);
-        }
+        List<String> emails = signUpAndConfirm("failover", FAILOVER_SUBSCRIBERS);
 
         smtp.killAtDigest(25, first);
         CompletableFuture<Integer> runOnFirst = CompletableFuture.supplyAsync(() -> startRun(first, "2026-11-29"));
@@ -188,15 +180,7 @@ class ReplicasOnPostgresTest {
                 .post(first.url("/api/admin/papers/import"))
                 .then()
                 .statusCode(200);
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < RESTART_SUBSCRIBERS; i++) {
-            emails.add("restart-reader-" + i + "@example.org");
-            signUp(i % 2 == 0 ? first : second, emails.get(i), "restart");
-        }
-        for (int i = 0; i < RESTART_SUBSCRIBERS; i++) {
-            String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
-            RestAssured.post((i % 2 == 0 ? second : first).url(link)).then().statusCode(200);
-        }
+        List<String> emails = signUpAndConfirm("restart", RESTART_SUBSCRIBERS);
 
         CompletableFuture<Void> restarted = new CompletableFuture<>();
         smtp.atDigest(
@@ -243,6 +227,23 @@ class ReplicasOnPostgresTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Signs up {@code count} people for the keyword {@code topic} through the form, on each replica
+     * in turn, and confirms each from their email on the other replica; returns their addresses.
+     */
+    static List<String> signUpAndConfirm(String topic, int count) throws Exception {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            emails.add(topic + "-reader-" + i + "@example.org");
+            signUp(i % 2 == 0 ? first : second, emails.get(i), topic);
+        }
+        for (int i = 0; i < count; i++) {
+            String link = link(awaitMail(emails.get(i), 1).get(0), "/confirm?token=");
+            RestAssured.post((i % 2 == 0 ? second : first).url(link)).then().statusCode(200);
+        }
+        return emails;
     }
 
     static void signUp(ServiceProcess at, String email, String keywords) {
