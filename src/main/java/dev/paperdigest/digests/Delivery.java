@@ -86,7 +86,7 @@ public class Delivery extends PanacheEntityBase {
         lastError = error;
         claimedBy = null;
         status = DeliveryStatus.QUEUED;
-        Duration pause = firstPause.multipliedBy(1L << Math.min(10, attempts - 1));
+        Duration pause = firstPause.multipliedBy(1L << Math.max(0, Math.min(10, attempts - 1)));
         nextAttemptAt = now.plus(pause.compareTo(longestPause) < 0 ? pause : longestPause);
     }
 
