@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The component schemas an OpenAPI document's operations and shared responses use, directly or
- * through other schemas; the pages' own types (templates and the like) are left out with the pages.
+ * through other schemas; the pages' own types (templates and the like) are left out once
+ * {@link AdminApiDocument} has made the pages answer plain HTML. SmallRye's own removal of unused
+ * schemas runs before that filter, so it still sees them used.
  */
 final class UsedSchemas {
 
