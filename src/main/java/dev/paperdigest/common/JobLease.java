@@ -76,9 +76,11 @@ public class JobLease {
                                 == 1);
     }
 
+    /** Gives the lease up; waits for a restarting database, or the next run would wait for the lease to run out. */
     public void release(String job) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
+        PatientTransactions.run(
+                "releasing the " + job + " lease",
+                () -> em.createNativeQuery("UPDATE job_lease SET leased_until = ?1 WHERE name = ?2 AND owner = ?3")
                         .setParameter(1, Instant.EPOCH)
                         .setParameter(2, job)
                         .setParameter(3, OWNER)

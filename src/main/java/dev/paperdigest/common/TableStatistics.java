@@ -1,6 +1,5 @@
 package dev.paperdigest.common;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -31,8 +30,9 @@ public class TableStatistics {
             throw new IllegalArgumentException("no statistics kept for " + table);
         }
         if (postgres) {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery("ANALYZE " + table).executeUpdate());
+            PatientTransactions.run(
+                    "analysing " + table,
+                    () -> em.createNativeQuery("ANALYZE " + table).executeUpdate());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.SiteConfig;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
 import dev.paperdigest.digests.smtp.DkimSigner;
@@ -9,7 +10,6 @@ import dev.paperdigest.digests.smtp.SmtpUnreachableException;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -122,8 +122,9 @@ public class DeliveryAttempt {
             LongFunction<CompletableFuture<Void>> accepted) {
         Subscriber subscriber = delivery.subscriber();
         if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> Delivery.update(
+            PatientTransactions.run(
+                    "cancelling a digest for someone who left",
+                    () -> Delivery.update(
                             "status = ?1 where id = ?2 and status = ?3",
                             DeliveryStatus.CANCELLED,
                             delivery.id(),
@@ -137,8 +138,9 @@ public class DeliveryAttempt {
             return unsent(delivery, e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "delivery %d cannot be composed; marked failed", delivery.id());
-            QuarkusTransaction.requiringNew()
-                    .run(() -> Delivery.<Delivery>findById(delivery.id())
+            PatientTransactions.run(
+                    "failing a digest that cannot be composed",
+                    () -> Delivery.<Delivery>findById(delivery.id())
                             .giveUp("the digest could not be composed: " + message(e)));
             sending.gaveUp();
             return Outcome.REFUSED;
@@ -179,7 +181,7 @@ public class DeliveryAttempt {
         LOG.warnf("delivery %d failed: %s", delivery.id(), e.getMessage());
         metrics.attemptFailed();
         sending.smtpError(e);
-        boolean gaveUp = QuarkusTransaction.requiringNew().call(() -> {
+        boolean gaveUp = PatientTransactions.call("recording a failed send", () -> {
             Delivery failed = Delivery.findById(delivery.id());
             if (e instanceof SmtpUnreachableException) {
                 failed.waitForServer(
@@ -198,7 +200,7 @@ public class DeliveryAttempt {
     /** A hard bounce: no retry can mend it, so the delivery fails at once, and it counts against the subscriber. */
     private Outcome bounced(Claimed delivery, SmtpRefusedException refused) {
         LOG.infof("delivery %d bounced: %s", delivery.id(), refused.getMessage());
-        QuarkusTransaction.requiringNew().run(() -> {
+        PatientTransactions.run("recording a bounce", () -> {
             Delivery.<Delivery>findById(delivery.id()).giveUp(refused.getMessage());
             bounces.refused(delivery.subscriber().id, refused.getMessage());
         });

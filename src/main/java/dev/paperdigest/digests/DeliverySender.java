@@ -1,12 +1,12 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.RelaxedCommit;
 import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.digests.DeliveryAttempt.Connection;
 import dev.paperdigest.digests.DeliveryAttempt.Outcome;
 import dev.paperdigest.digests.OutboxClaims.Claimed;
 import dev.paperdigest.digests.smtp.SmtpRelay;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -133,8 +133,8 @@ public class DeliverySender {
     /** Queues again what a sender that stopped had claimed and not sent: its process died, or it held them too long. */
     void requeueAbandoned() {
         Instant now = clock.instant();
-        int requeued =
-                QuarkusTransaction.requiringNew().call(() -> Delivery.requeueAbandoned(now.minus(abandonedAfter), now));
+        int requeued = PatientTransactions.call(
+                "queueing abandoned deliveries again", () -> Delivery.requeueAbandoned(now.minus(abandonedAfter), now));
         if (requeued > 0) {
             LOG.warnf("%d deliveries were claimed by a sender that stopped; queued again", requeued);
         }

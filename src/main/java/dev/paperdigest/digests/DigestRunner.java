@@ -3,6 +3,7 @@ package dev.paperdigest.digests;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.NotFoundException;
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.RetentionConfig;
 import dev.paperdigest.common.RunLogContext;
 import dev.paperdigest.common.RunStatus;
@@ -153,7 +154,7 @@ public class DigestRunner {
         Instant giveUp = clock.instant().plus(LEASE_TIME);
         while (!lease.tryAcquire(LEASE, LEASE_TIME)) {
             if (cancelRequested(runId) || clock.instant().isAfter(giveUp)) {
-                update(runId, run -> {
+                record(runId, run -> {
                     run.status = RunStatus.CANCELLED;
                     run.error = run.cancelRequested
                             ? "cancelled before it started"
@@ -212,7 +213,7 @@ public class DigestRunner {
     private void executeHoldingLease(long runId) {
         try {
             Instant now = clock.instant();
-            DigestRun run = QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = PatientTransactions.call("starting digest run " + runId, () -> {
                 int abandoned = DigestRun.failAbandoned(runId, now);
                 if (abandoned > 0) {
                     LOG.warnf("%d digest runs were left running by a process that stopped; marked failed", abandoned);
@@ -254,7 +255,7 @@ public class DigestRunner {
                     mine.subscribers(),
                     mine.split());
             Drained drained = awaitSending(sending, () -> progress.reportSending(totals));
-            DigestRun ended = update(runId, r -> {
+            DigestRun ended = record(runId, r -> {
                 r.sent = (int) Delivery.countOfRun(runId, DeliveryStatus.SENT);
                 r.failed = (int) Delivery.countOfRun(runId, DeliveryStatus.FAILED);
                 r.progress = 1.0;
@@ -279,7 +280,7 @@ public class DigestRunner {
             metrics.runEnded(ended.status, Duration.between(ended.startedAt, ended.finishedAt));
         } catch (RuntimeException e) {
             LOG.error("digest run " + runId + " failed", e);
-            DigestRun failed = update(runId, run -> {
+            DigestRun failed = record(runId, run -> {
                 run.status = RunStatus.FAILED;
                 run.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 run.finishedAt = clock.instant();
@@ -359,6 +360,18 @@ public class DigestRunner {
     /** Changes the run in a transaction of its own; returns it as changed. */
     static DigestRun update(long runId, Consumer<DigestRun> change) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = DigestRun.findById(runId);
+            change.accept(run);
+            return run;
+        });
+    }
+
+    /**
+     * Records how the run ended (or began), waiting for a database that is away: a run whose end is
+     * lost stays RUNNING in every list.
+     */
+    static DigestRun record(long runId, Consumer<DigestRun> change) {
+        return PatientTransactions.call("recording digest run " + runId, () -> {
             DigestRun run = DigestRun.findById(runId);
             change.accept(run);
             return run;

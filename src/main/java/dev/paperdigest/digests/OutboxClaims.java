@@ -1,10 +1,10 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.RelaxedCommit;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.Subscriber;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +66,8 @@ final class OutboxClaims {
                 .filter(id -> !papers.containsKey(id))
                 .toList();
         if (!missing.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> Paper.listByIds(missing).forEach(p -> papers.put(p.id, p)));
+            PatientTransactions.run(
+                    "loading a digest's papers", () -> Paper.listByIds(missing).forEach(p -> papers.put(p.id, p)));
         }
         return papers;
     }
@@ -74,13 +75,13 @@ final class OutboxClaims {
     /** Gives claimed deliveries back untried. */
     static void release(List<Long> ids) {
         if (!ids.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> Delivery.release(ids));
+            PatientTransactions.run("giving back " + ids.size() + " claimed deliveries", () -> Delivery.release(ids));
         }
     }
 
     private List<Claimed> claimAfter(Instant afterAt, long afterId) {
         Instant now = clock.instant();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return PatientTransactions.call("claiming deliveries to send", () -> {
             relaxedCommit.forThisTransaction();
             List<Long> ids = Delivery.lockDue(now, batchSize, afterAt, afterId);
             if (ids.isEmpty()) {

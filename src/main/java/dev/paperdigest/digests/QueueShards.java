@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.ProcessHeartbeat;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -130,7 +131,7 @@ public class QueueShards {
 
     /** What every process has queued for the run so far (no timings: those are each process's own). */
     Totals totals(long runId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return PatientTransactions.call("counting a run's digests", () -> {
             Object[] sums = (Object[]) em.createNativeQuery(
                             "SELECT COALESCE(SUM(subscribers), 0), COALESCE(SUM(queued), 0), COALESCE(SUM(matched), 0) "
                                     + "FROM queue_shard WHERE run_id = ?1")

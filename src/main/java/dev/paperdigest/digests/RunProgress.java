@@ -1,6 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -84,6 +85,22 @@ final class RunProgress {
             return;
         }
         reported = now;
+        try {
+            writeQueueing(now);
+        } catch (RuntimeException e) {
+            skipWhileAway(e);
+        }
+    }
+
+    /** Progress is worth skipping while the database is away: the next report catches up. */
+    private static void skipWhileAway(RuntimeException e) {
+        if (!PatientTransactions.isTransient(e)) {
+            throw e;
+        }
+        LOG.warnf("the digest run's progress was not written (the database did not answer): %s", e.getMessage());
+    }
+
+    private void writeQueueing(Instant now) {
         Totals soFar = shards.totals(run.id);
         if (soFar.queued() - queuedWhenAnalysed >= ANALYSE_EVERY) {
             queuedWhenAnalysed = soFar.queued();
@@ -113,6 +130,14 @@ final class RunProgress {
     }
 
     void reportSending(Totals totals) {
+        try {
+            writeSending(totals);
+        } catch (RuntimeException e) {
+            skipWhileAway(e);
+        }
+    }
+
+    private void writeSending(Totals totals) {
         int sent = sender.sentSoFar();
         DigestRunner.update(run.id, r -> {
             r.progress = 0.5 + 0.5 * Math.min(1.0, sent / (double) Math.max(1, totals.queued()));

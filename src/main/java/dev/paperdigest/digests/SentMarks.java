@@ -1,9 +1,9 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
+import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.RelaxedCommit;
 import dev.paperdigest.common.RunLogContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -24,8 +24,6 @@ final class SentMarks {
 
     private static final Logger LOG = Logger.getLogger(SentMarks.class);
     static final int MARKS_PER_TRANSACTION = 500;
-
-    private static final int ATTEMPTS = 6;
 
     private record Mark(long deliveryId, CompletableFuture<Void> written) {}
 
@@ -77,30 +75,15 @@ final class SentMarks {
         }
     }
 
-    /** The database may be restarting: a mark is worth a few tries, since a lost one means a second email. */
+    /** The database may be restarting: a mark waits for it, since a lost one means a second email. */
     private void markSent(List<Long> ids) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    relaxedCommit.forThisTransaction();
-                    Delivery.markSent(ids, JobLease.OWNER, clock.instant());
-                });
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    LOG.errorf(e, "%d sent digests could not be marked sent; they will be sent again", ids.size());
-                    return;
-                }
-                LOG.warnf("marking %d digests sent failed (%s); trying again", ids.size(), e.getMessage());
-                try {
-                    Thread.sleep(1000L << (attempt - 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    LOG.errorf(
-                            "%d sent digests were not marked sent (interrupted); they will be sent again", ids.size());
-                    return;
-                }
-            }
+        try {
+            PatientTransactions.run("marking " + ids.size() + " digests sent", () -> {
+                relaxedCommit.forThisTransaction();
+                Delivery.markSent(ids, JobLease.OWNER, clock.instant());
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%d sent digests could not be marked sent; they will be sent again", ids.size());
         }
     }
 }

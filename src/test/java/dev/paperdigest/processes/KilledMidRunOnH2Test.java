@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
  * flight, gives the rest back and releases its lease, and nobody gets a digest twice. Needs the
  * service packaged for H2; .ci/run provides it.
  */
+@ExtendWith(LogsOnFailure.class)
 @Tag("crash")
 class KilledMidRunOnH2Test {
 

@@ -2,7 +2,6 @@ package dev.paperdigest.processes;
 
 import org.awaitility.core.ConditionTimeoutException;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +21,8 @@ import static org.awaitility.Awaitility.await;
 final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** Where each process's output stays after the tests, for reading when one failed. */
+    static final Path LOGS = Path.of("target", "process-logs");
 
     final int port;
     final Path log;
@@ -28,7 +30,8 @@ final class ServiceProcess implements AutoCloseable {
 
     ServiceProcess(String name, int port, Map<String, String> environment) throws IOException {
         this.port = port;
-        this.log = Files.createTempFile("paper-digest-" + name, ".log");
+        Files.createDirectories(LOGS);
+        this.log = LOGS.resolve(name + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
@@ -39,7 +42,11 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();
+        STARTED.add(this);
     }
+
+    /** Every process the tests started, for {@link LogsOnFailure}. */
+    static final List<ServiceProcess> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * What every test process runs with: SMTP to the test's server, an admin password, no demo data,
@@ -123,6 +130,15 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        new File(log.toString()).delete();
+    }
+
+    /** The last {@code lines} lines the process printed. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 }

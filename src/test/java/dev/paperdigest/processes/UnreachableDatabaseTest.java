@@ -2,6 +2,7 @@ package dev.paperdigest.processes;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stops within seconds with exit code 1 and one line at ERROR that says what it could not reach
  * and what to check, without the password and without a stack trace.
  */
+@ExtendWith(LogsOnFailure.class)
 @Tag("crash")
 class UnreachableDatabaseTest {
 
