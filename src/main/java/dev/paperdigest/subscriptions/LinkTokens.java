@@ -124,6 +124,7 @@ public class LinkTokens {
             case CONFIRM -> config.confirmValidity();
             case MANAGE -> config.manageValidity();
             case UNSUBSCRIBE -> config.unsubscribeValidity();
+            case FEED -> config.feedValidity();
         };
     }
 
