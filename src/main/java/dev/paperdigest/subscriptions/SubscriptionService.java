@@ -97,7 +97,8 @@ public class SubscriptionService {
     MailTemplateInstance confirmationMail(Subscriber subscriber) {
         String unsubscribeUrl = links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE));
         String confirmUrl = links.withToken("/confirm", tokens.issue(subscriber, LinkPurpose.CONFIRM));
-        return SubscriptionMails.confirm(confirmUrl, unsubscribeUrl, summary(subscriber))
+        String manageUrl = links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE));
+        return SubscriptionMails.confirm(confirmUrl, manageUrl, unsubscribeUrl, summary(subscriber))
                 .mail(ListUnsubscribe.headers(new Mail(), unsubscribeUrl))
                 .to(subscriber.email)
                 .subject("Confirm your Paper Digest subscription");
