@@ -27,6 +27,7 @@ public class ManagePage {
                 FormErrors errors,
                 String token,
                 String unsubscribeUrl,
+                String feedUrl,
                 boolean saved,
                 boolean revoked);
     }
@@ -94,6 +95,7 @@ public class ManagePage {
                 errors,
                 token,
                 links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)),
+                links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)),
                 saved,
                 revoked);
     }

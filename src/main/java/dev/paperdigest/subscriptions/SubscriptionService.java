@@ -158,6 +158,19 @@ public class SubscriptionService {
         return subscriber;
     }
 
+    /**
+     * The subscriber a feed link belongs to. Someone who unsubscribed has no feed (their links
+     * were revoked as they left; this holds for a link issued after that, too).
+     */
+    @Transactional
+    public Subscriber forFeed(String token) {
+        Subscriber subscriber = tokens.verify(token, LinkPurpose.FEED);
+        if (subscriber.status == SubscriberStatus.UNSUBSCRIBED) {
+            throw new LinkTokens.RefusedLinkException(LinkTokens.Refusal.UNSUBSCRIBED);
+        }
+        return subscriber;
+    }
+
     /** Saves the manage form. Saving also resubscribes someone who had left. */
     @Transactional
     public Subscriber update(String token, SubscriptionRequest request) {
