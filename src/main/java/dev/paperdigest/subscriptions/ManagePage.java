@@ -28,6 +28,7 @@ public class ManagePage {
                 String token,
                 String unsubscribeUrl,
                 String feedUrl,
+                String weeklyDay,
                 boolean saved,
                 boolean revoked);
     }
@@ -36,13 +37,19 @@ public class ManagePage {
     private final SubscriptionFormValidator validator;
     private final LinkTokens tokens;
     private final PublicLinks links;
+    private final WeeklyDigestDay weeklyDay;
 
     public ManagePage(
-            SubscriptionService service, SubscriptionFormValidator validator, LinkTokens tokens, PublicLinks links) {
+            SubscriptionService service,
+            SubscriptionFormValidator validator,
+            LinkTokens tokens,
+            PublicLinks links,
+            WeeklyDigestDay weeklyDay) {
         this.service = service;
         this.validator = validator;
         this.tokens = tokens;
         this.links = links;
+        this.weeklyDay = weeklyDay;
     }
 
     @GET
@@ -96,6 +103,7 @@ public class ManagePage {
                 token,
                 links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)),
                 links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)),
+                weeklyDay.name(),
                 saved,
                 revoked);
     }

@@ -35,14 +35,21 @@ public class SubscriptionService {
     private final LinkTokens tokens;
     private final PublicLinks links;
     private final MailSending mailSending;
+    private final WeeklyDigestDay weeklyDay;
     private final Clock clock;
 
     public SubscriptionService(
-            LimitsConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending, Clock clock) {
+            LimitsConfig config,
+            LinkTokens tokens,
+            PublicLinks links,
+            MailSending mailSending,
+            WeeklyDigestDay weeklyDay,
+            Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.links = links;
         this.mailSending = mailSending;
+        this.weeklyDay = weeklyDay;
         this.clock = clock;
     }
 
@@ -218,8 +225,8 @@ public class SubscriptionService {
         return true;
     }
 
-    static SubscriptionMails.Summary summary(Subscriber subscriber) {
-        String schedule = (subscriber.frequency == Frequency.DAILY ? "daily" : "weekly")
+    SubscriptionMails.Summary summary(Subscriber subscriber) {
+        String schedule = (subscriber.frequency == Frequency.DAILY ? "daily" : "every " + weeklyDay.name())
                 + String.format(" at %02d:00 (%s)", subscriber.sendHour, subscriber.timeZone);
         return new SubscriptionMails.Summary(
                 subscriber.queries(QueryKind.KEYWORD),
