@@ -70,7 +70,8 @@ public class DeliveryAdminResource {
             summary = "List the outbox",
             description = "Digests queued, sending, sent and failed, newest first, paged (`page` from 0, `size` up "
                     + "to 200), optionally only those of one `status` (QUEUED, SENDING, SENT, FAILED; any case). "
-                    + "`period` is the day (or the Monday of the week) the digest is for.")
+                    + "`period` names what the digest covers: the day (`2026-11-28`) or, for a weekly digest, the "
+                    + "ISO week (`2026-W48`) of the day its week starts on (`digest.delivery.weekly-day`).")
     @APIResponse(responseCode = "200", description = "One page of deliveries")
     @APIResponse(responseCode = "400", description = "An unknown status, or a bad page or size")
     public Paging<DeliveryView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {

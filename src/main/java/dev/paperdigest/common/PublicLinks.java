@@ -17,6 +17,10 @@ public class PublicLinks {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    public String to(String path) {
+        return base + path;
+    }
+
     public String withToken(String path, String token) {
         return base + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }

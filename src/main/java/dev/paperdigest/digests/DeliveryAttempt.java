@@ -165,7 +165,7 @@ public class DeliveryAttempt {
         Selection selection = Selection.decode(delivery.selection());
         Digest digest = composer.compose(
                 delivery.subscriber(),
-                DigestPeriod.fromKey(delivery.period()),
+                DigestPeriod.fromKey(delivery.period(), config.weeklyDay()),
                 selection,
                 papers.apply(selection),
                 views);

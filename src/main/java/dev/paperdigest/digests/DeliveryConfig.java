@@ -47,7 +47,10 @@ public interface DeliveryConfig {
     @WithDefault("25")
     int maxPapers();
 
-    /** Day of the week on which weekly digests go out. */
+    /**
+     * Day of the week on which weekly digests go out; a weekly digest covers the week that
+     * starts that day. Pages and emails name it ("every Thursday").
+     */
     @WithDefault("MONDAY")
     DayOfWeek weeklyDay();
 }

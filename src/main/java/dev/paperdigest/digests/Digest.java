@@ -6,7 +6,13 @@ import java.util.List;
 
 /** Everything a digest email (or its preview) shows, already ranked and cut to size. */
 public record Digest(
-        String email, DigestPeriod period, List<Item> papers, int moreCount, String manageUrl, String unsubscribeUrl) {
+        String email,
+        DigestPeriod period,
+        List<Item> papers,
+        int moreCount,
+        String manageUrl,
+        String unsubscribeUrl,
+        String feedUrl) {
 
     public int totalCount() {
         return papers.size() + moreCount;

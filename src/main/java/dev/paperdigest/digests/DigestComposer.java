@@ -43,7 +43,8 @@ public class DigestComposer {
                 items,
                 selection.moreCount(),
                 links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)),
-                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)));
+                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)),
+                links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)));
     }
 
     private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views) {

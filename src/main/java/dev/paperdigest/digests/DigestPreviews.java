@@ -54,7 +54,7 @@ public class DigestPreviews {
                 .call(() -> Paper.listByIds(selection.paperIds()).stream()
                         .collect(Collectors.toMap(p -> p.id, Function.identity())));
         DigestPeriod period =
-                DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate());
+                DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate(), config.weeklyDay());
         Digest digest = composer.compose(current, period, selection, papers, new PaperViews());
         return DigestMails.html(digest);
     }

@@ -191,7 +191,7 @@ public class DigestQueue {
             if (owed.isEmpty()) {
                 // a scheduled tick came before their send hour: look again then
                 DigestPeriod current = DigestPeriod.of(
-                        subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate());
+                        subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate(), config.weeklyDay());
                 progress.add(
                         new DigestProgress(subscriber.id(), subscriber.matchedThrough(), sendAt(subscriber, current)));
                 continue;
@@ -236,18 +236,18 @@ public class DigestQueue {
     /** The period a run owes a subscriber, or nothing yet (a scheduled tick before their send hour). */
     Optional<DigestPeriod> periodFor(DigestRun run, Schedule subscriber, Instant now) {
         if (run.periodDate != null) {
-            return Optional.of(DigestPeriod.of(subscriber.frequency(), run.periodDate));
+            return Optional.of(DigestPeriod.of(subscriber.frequency(), run.periodDate, config.weeklyDay()));
         }
         if (run.scheduled) {
             return DigestPeriod.due(
                     subscriber.frequency(), subscriber.sendHour(), subscriber.zone(), config.weeklyDay(), now);
         }
         return Optional.of(DigestPeriod.of(
-                subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate()));
+                subscriber.frequency(), now.atZone(subscriber.zone()).toLocalDate(), config.weeklyDay()));
     }
 
     private Instant sendAt(Schedule subscriber, DigestPeriod period) {
-        return period.sendAt(subscriber.sendHour(), subscriber.zone(), config.weeklyDay());
+        return period.sendAt(subscriber.sendHour(), subscriber.zone());
     }
 
     private static Instant later(Instant a, Instant b) {

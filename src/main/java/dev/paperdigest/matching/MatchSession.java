@@ -69,8 +69,24 @@ public final class MatchSession {
      * Ties go to the lower paper id, so the order is stable.
      */
     public RankedPapers best(List<Query> queries, int limit) {
+        QueryResult[] found = score(queries);
+        return found == null ? RankedPapers.NONE : ranked(scratch.get().best(Math.max(0, limit), weights, day), found);
+    }
+
+    /**
+     * The {@code limit} newest papers one person's queries match, newest first (by publication;
+     * papers without a date last), ties to the higher paper id; each with its rank as in
+     * {@link #best}. For lists read by date, such as a feed.
+     */
+    public RankedPapers newest(List<Query> queries, int limit) {
+        QueryResult[] found = score(queries);
+        return found == null ? RankedPapers.NONE : ranked(scratch.get().newest(Math.max(0, limit), day), found);
+    }
+
+    /** Sums each paper's scores over the queries into this thread's scratch; null when nothing matched. */
+    private QueryResult[] score(List<Query> queries) {
         if (queries.isEmpty() || day.size() == 0) {
-            return RankedPapers.NONE;
+            return null;
         }
         QueryResult[] found = new QueryResult[queries.size()];
         RankingScratch s = scratch.get();
@@ -82,10 +98,12 @@ public final class MatchSession {
                 s.add(r.ords[i], r.scores[i]);
             }
         }
-        if (s.count == 0) {
-            return RankedPapers.NONE;
-        }
-        int[] chosen = s.best(Math.max(0, limit), weights, day);
+        return s.count == 0 ? null : found;
+    }
+
+    /** The chosen papers, in the order given, with the queries and words that matched each. */
+    private RankedPapers ranked(int[] chosen, QueryResult[] found) {
+        RankingScratch s = scratch.get();
         List<Ranked> top = new ArrayList<>(chosen.length);
         for (int ord : chosen) {
             List<Integer> matchedQueries = new ArrayList<>(2);

@@ -1,8 +1,13 @@
 package dev.paperdigest.matching;
 
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
- * Per-thread work space of {@link MatchSession#best}: scores summed per paper, and which papers
- * were touched by this call (a stamp per paper instead of clearing the arrays each time).
+ * Per-thread work space of {@link MatchSession#best} and {@link MatchSession#newest}: scores
+ * summed per paper, and which papers were touched by this call (a stamp per paper instead of
+ * clearing the arrays each time).
  */
 final class RankingScratch {
 
@@ -55,6 +60,20 @@ final class RankingScratch {
             siftDown(heap, end, weights, day);
         }
         return heap;
+    }
+
+    /** The touched papers published last, newest first; those without a date last, ties to the higher id. */
+    int[] newest(int limit, DayIndex day) {
+        Comparator<Integer> newestFirst = Comparator.<Integer, Instant>comparing(
+                        ord -> day.papers[ord].publishedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(ord -> day.papers[ord].id())
+                .reversed();
+        return Arrays.stream(touched, 0, count)
+                .boxed()
+                .sorted(newestFirst)
+                .limit(limit)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private boolean better(int a, int b, double[] weights, DayIndex day) {

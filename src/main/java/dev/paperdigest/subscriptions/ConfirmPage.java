@@ -23,17 +23,20 @@ public class ConfirmPage {
     static class Templates {
         static native TemplateInstance ask(String email, String token);
 
-        static native TemplateInstance confirmed(Subscriber subscriber, String manageUrl);
+        /** {@code every}: "every day", "every Thursday". */
+        static native TemplateInstance confirmed(Subscriber subscriber, String manageUrl, String every);
     }
 
     private final SubscriptionService service;
     private final LinkTokens tokens;
     private final PublicLinks links;
+    private final WeeklyDigestDay weeklyDay;
 
-    public ConfirmPage(SubscriptionService service, LinkTokens tokens, PublicLinks links) {
+    public ConfirmPage(SubscriptionService service, LinkTokens tokens, PublicLinks links, WeeklyDigestDay weeklyDay) {
         this.service = service;
         this.tokens = tokens;
         this.links = links;
+        this.weeklyDay = weeklyDay;
     }
 
     @GET
@@ -46,6 +49,8 @@ public class ConfirmPage {
     public TemplateInstance confirm(@QueryParam("token") String token) {
         Subscriber subscriber = service.confirm(token);
         return Templates.confirmed(
-                subscriber, links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)));
+                subscriber,
+                links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)),
+                weeklyDay.every(subscriber.frequency));
     }
 }

@@ -18,7 +18,7 @@ public class LinkPages {
     public Response refused(LinkTokens.RefusedLinkException e) {
         Response.Status status = switch (e.refusal) {
             case EXPIRED -> Response.Status.GONE;
-            case UNKNOWN_SUBSCRIBER -> Response.Status.NOT_FOUND;
+            case UNKNOWN_SUBSCRIBER, UNSUBSCRIBED -> Response.Status.NOT_FOUND;
             case INVALID -> Response.Status.BAD_REQUEST;
         };
         return Response.status(status)

@@ -4,7 +4,9 @@ package dev.paperdigest.subscriptions;
 public enum LinkPurpose {
     CONFIRM('c'),
     MANAGE('m'),
-    UNSUBSCRIBE('u');
+    UNSUBSCRIBE('u'),
+    /** Reading the personal Atom feed, and nothing else: feed readers and the services behind them hold it. */
+    FEED('f');
 
     final char code;
 

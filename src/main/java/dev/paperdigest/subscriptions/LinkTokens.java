@@ -27,7 +27,8 @@ public class LinkTokens {
     public enum Refusal {
         INVALID("This link is not valid. Check that it was copied whole."),
         EXPIRED("This link has expired."),
-        UNKNOWN_SUBSCRIBER("This link belongs to a subscription that no longer exists.");
+        UNKNOWN_SUBSCRIBER("This link belongs to a subscription that no longer exists."),
+        UNSUBSCRIBED("This subscription has ended, and with it everything this link showed.");
 
         public final String message;
 
@@ -124,6 +125,7 @@ public class LinkTokens {
             case CONFIRM -> config.confirmValidity();
             case MANAGE -> config.manageValidity();
             case UNSUBSCRIBE -> config.unsubscribeValidity();
+            case FEED -> config.feedValidity();
         };
     }
 

@@ -27,6 +27,8 @@ public class ManagePage {
                 FormErrors errors,
                 String token,
                 String unsubscribeUrl,
+                String feedUrl,
+                String weeklyDay,
                 boolean saved,
                 boolean revoked);
     }
@@ -35,13 +37,19 @@ public class ManagePage {
     private final SubscriptionFormValidator validator;
     private final LinkTokens tokens;
     private final PublicLinks links;
+    private final WeeklyDigestDay weeklyDay;
 
     public ManagePage(
-            SubscriptionService service, SubscriptionFormValidator validator, LinkTokens tokens, PublicLinks links) {
+            SubscriptionService service,
+            SubscriptionFormValidator validator,
+            LinkTokens tokens,
+            PublicLinks links,
+            WeeklyDigestDay weeklyDay) {
         this.service = service;
         this.validator = validator;
         this.tokens = tokens;
         this.links = links;
+        this.weeklyDay = weeklyDay;
     }
 
     @GET
@@ -94,6 +102,8 @@ public class ManagePage {
                 errors,
                 token,
                 links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)),
+                links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)),
+                weeklyDay.name(),
                 saved,
                 revoked);
     }

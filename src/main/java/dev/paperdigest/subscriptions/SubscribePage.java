@@ -23,7 +23,8 @@ public class SubscribePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(SubscriptionForm form, FormErrors errors);
+        /** {@code weeklyDay}: the day weekly digests go out, "Thursday". */
+        static native TemplateInstance form(SubscriptionForm form, FormErrors errors, String weeklyDay);
 
         static native TemplateInstance checkInbox(String email);
     }
@@ -31,17 +32,22 @@ public class SubscribePage {
     private final SubscriptionFormValidator validator;
     private final SubscriptionService service;
     private final SubscribeRateLimiter rateLimiter;
+    private final WeeklyDigestDay weeklyDay;
 
     public SubscribePage(
-            SubscriptionFormValidator validator, SubscriptionService service, SubscribeRateLimiter rateLimiter) {
+            SubscriptionFormValidator validator,
+            SubscriptionService service,
+            SubscribeRateLimiter rateLimiter,
+            WeeklyDigestDay weeklyDay) {
         this.validator = validator;
         this.service = service;
         this.rateLimiter = rateLimiter;
+        this.weeklyDay = weeklyDay;
     }
 
     @GET
     public TemplateInstance show() {
-        return Templates.form(SubscriptionForm.blank(), new FormErrors());
+        return form(SubscriptionForm.blank(), new FormErrors());
     }
 
     @POST
@@ -50,12 +56,12 @@ public class SubscribePage {
         FormErrors errors = new FormErrors();
         if (!rateLimiter.allow(request.remoteAddress().hostAddress())) {
             errors.add("form", "Too many sign-ups from your network in the last hour. Please try again later.");
-            return Response.status(429).entity(Templates.form(form, errors)).build();
+            return Response.status(429).entity(form(form, errors)).build();
         }
         SubscriptionRequest valid = validator.validate(form, true, errors);
         if (valid == null) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(form, errors))
+                    .entity(form(form, errors))
                     .build();
         }
         try {
@@ -64,9 +70,13 @@ public class SubscribePage {
             LOG.error("sign-up email could not be sent", e);
             errors.add("form", "We could not send you an email just now. Please try again in a few minutes.");
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(Templates.form(form, errors))
+                    .entity(form(form, errors))
                     .build();
         }
         return Response.ok(Templates.checkInbox(valid.email())).build();
+    }
+
+    private TemplateInstance form(SubscriptionForm form, FormErrors errors) {
+        return Templates.form(form, errors, weeklyDay.name());
     }
 }

@@ -12,7 +12,8 @@ public class SubscriptionMails {
     /** What the person asked to follow, shown back in the confirmation email. */
     public record Summary(List<String> keywords, List<String> authors, List<String> categories, String schedule) {}
 
-    public static native MailTemplateInstance confirm(String confirmUrl, String unsubscribeUrl, Summary summary);
+    public static native MailTemplateInstance confirm(
+            String confirmUrl, String manageUrl, String unsubscribeUrl, Summary summary);
 
     public static native MailTemplateInstance alreadySubscribed(String manageUrl, String unsubscribeUrl);
 }

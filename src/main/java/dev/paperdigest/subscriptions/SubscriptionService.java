@@ -35,14 +35,21 @@ public class SubscriptionService {
     private final LinkTokens tokens;
     private final PublicLinks links;
     private final MailSending mailSending;
+    private final WeeklyDigestDay weeklyDay;
     private final Clock clock;
 
     public SubscriptionService(
-            LimitsConfig config, LinkTokens tokens, PublicLinks links, MailSending mailSending, Clock clock) {
+            LimitsConfig config,
+            LinkTokens tokens,
+            PublicLinks links,
+            MailSending mailSending,
+            WeeklyDigestDay weeklyDay,
+            Clock clock) {
         this.config = config;
         this.tokens = tokens;
         this.links = links;
         this.mailSending = mailSending;
+        this.weeklyDay = weeklyDay;
         this.clock = clock;
     }
 
@@ -97,7 +104,8 @@ public class SubscriptionService {
     MailTemplateInstance confirmationMail(Subscriber subscriber) {
         String unsubscribeUrl = links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE));
         String confirmUrl = links.withToken("/confirm", tokens.issue(subscriber, LinkPurpose.CONFIRM));
-        return SubscriptionMails.confirm(confirmUrl, unsubscribeUrl, summary(subscriber))
+        String manageUrl = links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE));
+        return SubscriptionMails.confirm(confirmUrl, manageUrl, unsubscribeUrl, summary(subscriber))
                 .mail(ListUnsubscribe.headers(new Mail(), unsubscribeUrl))
                 .to(subscriber.email)
                 .subject("Confirm your Paper Digest subscription");
@@ -157,6 +165,19 @@ public class SubscriptionService {
         return subscriber;
     }
 
+    /**
+     * The subscriber a feed link belongs to. Someone who unsubscribed has no feed (their links
+     * were revoked as they left; this holds for a link issued after that, too).
+     */
+    @Transactional
+    public Subscriber forFeed(String token) {
+        Subscriber subscriber = tokens.verify(token, LinkPurpose.FEED);
+        if (subscriber.status == SubscriberStatus.UNSUBSCRIBED) {
+            throw new LinkTokens.RefusedLinkException(LinkTokens.Refusal.UNSUBSCRIBED);
+        }
+        return subscriber;
+    }
+
     /** Saves the manage form. Saving also resubscribes someone who had left. */
     @Transactional
     public Subscriber update(String token, SubscriptionRequest request) {
@@ -204,8 +225,8 @@ public class SubscriptionService {
         return true;
     }
 
-    static SubscriptionMails.Summary summary(Subscriber subscriber) {
-        String schedule = (subscriber.frequency == Frequency.DAILY ? "daily" : "weekly")
+    SubscriptionMails.Summary summary(Subscriber subscriber) {
+        String schedule = (subscriber.frequency == Frequency.DAILY ? "daily" : "every " + weeklyDay.name())
                 + String.format(" at %02d:00 (%s)", subscriber.sendHour, subscriber.timeZone);
         return new SubscriptionMails.Summary(
                 subscriber.queries(QueryKind.KEYWORD),

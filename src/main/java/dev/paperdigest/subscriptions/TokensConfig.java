@@ -24,4 +24,11 @@ public interface TokensConfig {
 
     @WithDefault("P365D")
     Duration unsubscribeValidity();
+
+    /**
+     * How long a feed link works. A feed reader keeps the address it was given, so this is long;
+     * every digest and the manage page carry a fresh one.
+     */
+    @WithDefault("P365D")
+    Duration feedValidity();
 }

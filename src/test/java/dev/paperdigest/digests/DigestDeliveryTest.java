@@ -82,6 +82,7 @@ class DigestDeliveryTest {
                             containsString("keyword “" + topic + "”"),
                             containsString("http://localhost:8080/manage?token="),
                             containsString("http://localhost:8080/unsubscribe?token="),
+                            containsString("http://localhost:8080/feed?token="),
                             not(containsString("protein folding"))));
         }
         // the most upvoted, most recent paper comes first

@@ -170,6 +170,38 @@ class MatcherBehaviourTest {
     }
 
     @Test
+    void theNewestPapersComeByPublicationWhateverTheirRank() {
+        String text = "A study of sparse attention.";
+        List<MatchablePaper> papers = List.of(
+                new MatchablePaper(
+                        1, "Sparse attention", text, List.of(), List.of("cs.CL"), 500, NOW.minus(Duration.ofDays(3))),
+                new MatchablePaper(2, "Sparse attention", text, List.of(), List.of("cs.CL"), 0, NOW),
+                new MatchablePaper(3, "Sparse attention", text, List.of(), List.of("cs.CL"), 0, null),
+                new MatchablePaper(
+                        4, "Sparse attention", text, List.of(), List.of("cs.CL"), 0, NOW.minus(Duration.ofDays(1))),
+                new MatchablePaper(5, "Sparse attention", text, List.of(), List.of("cs.CL"), 0, NOW),
+                new MatchablePaper(6, "Protein folding", "Nothing about it.", List.of(), List.of("q-bio.BM"), 0, NOW));
+        List<Query> queries = List.of(new Query(QueryKind.KEYWORD, "sparse attention"));
+        MatchSession session = MATCHER.index(papers, NOW);
+
+        RankedPapers newest = session.newest(queries, 10);
+
+        // 2 and 5 share the newest date (the higher id first); 1 is the best ranked but three days old; 3 has no date
+        assertEquals(
+                List.of(5L, 2L, 4L, 1L, 3L),
+                newest.top().stream().map(RankedPapers.Ranked::paperId).toList());
+        assertEquals(List.of(0), newest.top().get(0).queries());
+        assertEquals(List.of("Sparse", "attention"), newest.top().get(0).matchedTerms());
+        assertEquals(
+                List.of(5L, 2L),
+                session.newest(queries, 2).top().stream()
+                        .map(RankedPapers.Ranked::paperId)
+                        .toList());
+        assertEquals(5, session.newest(queries, 2).total());
+        assertEquals(RankedPapers.NONE, session.newest(List.of(new Query(QueryKind.KEYWORD, "quokka")), 10));
+    }
+
+    @Test
     void theSameQueriesRankTheSameFromManyThreadsAtOnce() throws Exception {
         MatchSession session = MATCHER.index(SEEDS, NOW);
         List<List<Query>> people = new ArrayList<>();

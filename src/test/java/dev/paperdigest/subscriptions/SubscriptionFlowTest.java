@@ -49,6 +49,19 @@ class SubscriptionFlowTest {
 
         String confirm = mail.link("http://localhost:8080/confirm?token=");
         assertThat(mail.html(), containsString(confirm.replace("&", "&amp;")));
+        // like every email, it links to the manage page and to the unsubscribe page, in both parts
+        String manage = mail.link("http://localhost:8080/manage?token=");
+        String unsubscribe = mail.link("http://localhost:8080/unsubscribe?token=");
+        assertThat(
+                mail.html(),
+                allOf(containsString("href=\"" + manage + "\""), containsString("href=\"" + unsubscribe + "\"")));
+        RestAssured.get(Links.pathAndQuery(manage))
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString(email),
+                        containsString("waiting for you to confirm"),
+                        containsString("speculative decoding"));
         // mail scanners open links: opening it shows a button and activates nobody
         RestAssured.get(Links.pathAndQuery(confirm))
                 .then()
