@@ -1,5 +1,11 @@
 package dev.paperdigest.digests;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import dev.paperdigest.subscriptions.LinkPurpose;
 import dev.paperdigest.subscriptions.LinkTokens;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -105,6 +111,18 @@ class FeedTest {
         assertThat(hostile.categories(), equalTo(List.of("cs.CL", "cs.LG")));
         assertThat(hostile.alternate(), equalTo("https://arxiv.org/abs/" + base + "1"));
         assertThat(atom.text("updated"), equalTo(atom.entries.get(0).updated()));
+        // and as a feed reader's library reads it
+        SyndFeed read = readByRome(answer.asByteArray());
+        assertThat(read.getFeedType(), equalTo("atom_1.0"));
+        assertThat(
+                read.getEntries().stream().map(SyndEntry::getLink).toList(),
+                equalTo(List.of("https://arxiv.org/abs/" + base + "2", "https://arxiv.org/abs/" + base + "1")));
+        SyndEntry readHostile = read.getEntries().get(1);
+        assertThat(readHostile.getTitle(), equalTo(HOSTILE_TITLE + " " + topic));
+        assertThat(readHostile.getDescription().getValue(), equalTo("An <b>abstract</b> & \"more\" on " + topic + "."));
+        assertThat(
+                readHostile.getAuthors().stream().map(SyndPerson::getName).toList(),
+                equalTo(List.of("Ada Lovelace", "Alan Turing")));
 
         // twenty days on, a new paper (not taken into a digest yet) heads the feed
         MovableClock.moveAhead(Duration.ofDays(20));
@@ -214,6 +232,14 @@ class FeedTest {
 
     private static String json(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static SyndFeed readByRome(byte[] xml) {
+        try {
+            return new SyndFeedInput().build(new XmlReader(new java.io.ByteArrayInputStream(xml)));
+        } catch (FeedException | java.io.IOException e) {
+            throw new AssertionError("ROME cannot read the feed: " + e.getMessage(), e);
+        }
     }
 
     private static void importJsonLines(String... lines) {

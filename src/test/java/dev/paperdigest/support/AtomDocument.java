@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * An Atom 1.0 feed read with the JDK's namespace-aware XML parser and checked against the rules
- * of RFC 4287 that a feed reader relies on (no Atom library is at hand): the feed and each entry
+ * of RFC 4287 that a feed reader relies on (ROME, which FeedTest also reads it with, forgives
+ * most breaches): the feed and each entry
  * have exactly one id (an absolute IRI), title and updated (RFC 3339 dates); authors are given
  * for the feed or for every entry; the feed links to itself; an entry without content has an
  * alternate link; links have an href, categories a term. Any breach throws {@link AssertionError}.
