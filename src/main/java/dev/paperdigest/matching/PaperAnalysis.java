@@ -71,7 +71,7 @@ final class PaperAnalysis {
     };
 
     /** What the service indexes and searches with: see docs/QUERY-LANGUAGE.md for why this one (after FOLDED, which it uses). */
-    static final PaperAnalysis ENGLISH = new PaperAnalysis(Stemmer.PORTER, true);
+    static final PaperAnalysis ENGLISH = new PaperAnalysis(Stemmer.MINIMAL, true);
 
     final Stemmer stemmer;
     final boolean possessives;
