@@ -46,6 +46,11 @@ final class PaperAnalysis {
         KSTEM(KStemFilter::new),
         /** Plurals only: {@code tokenizations → tokenization}, {@code policies → policy}. */
         MINIMAL(EnglishMinimalStemFilter::new),
+        /**
+         * Plurals, then one -ize verb with its -izer and -ization ({@link IzeFormsFilter}):
+         * {@code tokenize, tokenizers, tokenization → tokeniz}, while {@code tokens → token}.
+         */
+        MINIMAL_IZE(words -> new IzeFormsFilter(new EnglishMinimalStemFilter(words))),
         /** Words as written (folded). */
         NONE(UnaryOperator.identity());
 
