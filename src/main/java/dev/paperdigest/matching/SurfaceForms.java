@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The words of each paper as written, to tell which of them a query found ("quantized" and
- * "Quantization" for {@code quantize}) so that digests can show and highlight them. Keeps the
+ * The words of each paper as written, to tell which of them a query found ("Tokenizers" and
+ * "tokenizer" for {@code tokenizer}) so that digests can show and highlight them. Keeps the
  * analysed words of every title and abstract with their place in the text.
  */
 final class SurfaceForms {
