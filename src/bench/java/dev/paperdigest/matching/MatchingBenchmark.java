@@ -270,7 +270,7 @@ public final class MatchingBenchmark {
         long base = usedAfterGc();
         Counter counter = new Counter(subscribers);
         long t0 = System.nanoTime();
-        try (Monitor monitor = new Monitor(PaperAnalysis.INDEXING)) {
+        try (Monitor monitor = new Monitor(PaperAnalysis.ENGLISH.indexing)) {
             List<MonitorQuery> batch = new ArrayList<>();
             for (int i = 0; i < queries.size(); i++) {
                 batch.add(new MonitorQuery(Integer.toString(i), luceneQuery(queries.get(i))));
@@ -312,7 +312,7 @@ public final class MatchingBenchmark {
         long afterBuild = usedAfterGc();
         long t1 = System.nanoTime();
         for (MatchablePaper paper : papers) {
-            MemoryIndex index = MemoryIndex.fromDocument(luceneDocument(paper), PaperAnalysis.INDEXING);
+            MemoryIndex index = MemoryIndex.fromDocument(luceneDocument(paper), PaperAnalysis.ENGLISH.indexing);
             for (int i = 0; i < lucene.length; i++) {
                 float score = index.search(lucene[i]);
                 if (score > 0) {

@@ -82,6 +82,7 @@ final class DayIndex {
     }
 
     final MatchablePaper[] papers;
+    final PaperAnalysis analysis;
     private final SurfaceForms surfaceForms;
     final Map<String, List<AuthorEntry>> authorsBySurname = new HashMap<>();
     final List<List<String>> categories = new ArrayList<>();
@@ -89,19 +90,25 @@ final class DayIndex {
     private final int[] ordOfDoc;
     private final Map<String, LeafResult> leaves = new ConcurrentHashMap<>();
 
-    private DayIndex(MatchablePaper[] papers, SurfaceForms surfaceForms, IndexSearcher searcher, int[] ordOfDoc) {
+    private DayIndex(
+            MatchablePaper[] papers,
+            PaperAnalysis analysis,
+            SurfaceForms surfaceForms,
+            IndexSearcher searcher,
+            int[] ordOfDoc) {
         this.papers = papers;
+        this.analysis = analysis;
         this.surfaceForms = surfaceForms;
         this.searcher = searcher;
         this.ordOfDoc = ordOfDoc;
     }
 
-    static DayIndex build(Collection<MatchablePaper> day) {
+    static DayIndex build(Collection<MatchablePaper> day, PaperAnalysis analysis) {
         MatchablePaper[] papers = day.stream().filter(Objects::nonNull).toArray(MatchablePaper[]::new);
-        SurfaceForms surfaceForms = new SurfaceForms(papers.length);
+        SurfaceForms surfaceForms = new SurfaceForms(papers.length, analysis);
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            IndexWriterConfig config = new IndexWriterConfig(PaperAnalysis.INDEXING)
+            IndexWriterConfig config = new IndexWriterConfig(analysis.indexing)
                     .setRAMBufferSizeMB(256)
                     .setCommitOnClose(true);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -131,7 +138,7 @@ final class DayIndex {
             }
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setQueryCache(null); // every leaf is searched once and kept by this class
-            DayIndex index = new DayIndex(papers, surfaceForms, searcher, ordOfDoc);
+            DayIndex index = new DayIndex(papers, analysis, surfaceForms, searcher, ordOfDoc);
             index.indexAuthorsAndCategories();
             return index;
         } catch (IOException e) {

@@ -74,9 +74,9 @@ final class KeywordQuery {
 
     private KeywordQuery() {}
 
-    /** Parses with the plain analyzer. */
+    /** Parses with the analysis the service uses. */
     static Node parse(String text) throws InvalidQueryException {
-        return parse(text, word -> PaperAnalysis.tokens(PaperAnalysis.STEMMED, word));
+        return parse(text, PaperAnalysis.ENGLISH::terms);
     }
 
     /** Parses a query, refusing one that is malformed or would match every paper ({@link KeywordParser}). */

@@ -16,6 +16,17 @@ public class LuceneMatcher implements PaperMatcher {
 
     private static final int MAX_QUERY_LENGTH = KeywordQuery.MAX_LENGTH;
 
+    private final PaperAnalysis analysis;
+
+    public LuceneMatcher() {
+        this(PaperAnalysis.ENGLISH);
+    }
+
+    /** A matcher that indexes and searches with another analysis, for comparing analyses. */
+    LuceneMatcher(PaperAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
     @Override
     public String validate(QueryKind kind, String text) throws InvalidQueryException {
         String query = text == null ? "" : text.strip().replaceAll("\\s+", " ");
@@ -30,7 +41,7 @@ public class LuceneMatcher implements PaperMatcher {
         }
         return switch (kind) {
             case KEYWORD -> {
-                KeywordQuery.parse(query);
+                KeywordQuery.parse(query, analysis::terms);
                 yield query;
             }
             case AUTHOR -> AuthorName.validate(query);
@@ -40,6 +51,6 @@ public class LuceneMatcher implements PaperMatcher {
 
     @Override
     public MatchSession index(Collection<MatchablePaper> papers, Instant now) {
-        return new MatchSession(DayIndex.build(papers), now);
+        return new MatchSession(DayIndex.build(papers, analysis), now);
     }
 }

@@ -47,7 +47,7 @@ final class QueryEvaluator {
     private List<Token> stem(String text) {
         List<Token> tokens = stems.get(text);
         if (tokens == null) {
-            tokens = List.copyOf(PaperAnalysis.tokens(PaperAnalysis.STEMMED, text));
+            tokens = List.copyOf(day.analysis.terms(text));
             stems.putIfAbsent(text, tokens);
         }
         return tokens;

@@ -62,7 +62,7 @@ public final class SnippetHighlighter {
             return index < array.length ? array : Arrays.copyOf(array, array.length * 2);
         }
 
-        /** At most {@code maxChars} of the text around the first matched term, the terms marked. */
+        /** At most {@code maxChars} of the text around the first matched term, the terms marked where they are whole words. */
         public List<Fragment> snippet(List<String> terms, int maxChars) {
             if (text.isEmpty()) {
                 return List.of();
@@ -75,8 +75,8 @@ public final class SnippetHighlighter {
                     continue;
                 }
                 for (int at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-                    if (isWordStart(folded, at)) {
-                        int end = wordEnd(folded, at + needle.length());
+                    int end = at + needle.length();
+                    if (isWordStart(folded, at) && isWordEnd(folded, end)) {
                         int from = origin[at];
                         int to = end < folded.length() ? origin[end] : text.length();
                         for (int i = from; i < to; i++) {
@@ -120,12 +120,11 @@ public final class SnippetHighlighter {
         return at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
     }
 
-    /** Extends a match to the end of its word, so "quantiz" marks all of "quantized" (the matcher reports whole words). */
-    private static int wordEnd(String text, int from) {
-        int end = from;
-        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
-            end++;
-        }
-        return end;
+    /**
+     * Only whole words are marked: the matcher reports each word it found as written, and
+     * "token" found in a paper must not mark its "tokenization", which the query did not find.
+     */
+    private static boolean isWordEnd(String text, int at) {
+        return at == text.length() || !Character.isLetterOrDigit(text.charAt(at));
     }
 }

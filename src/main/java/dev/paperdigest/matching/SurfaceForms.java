@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The words of each paper as written, to tell which of them a query found ("quantized" and
- * "Quantization" for {@code quantize}) so that digests can show and highlight them. Keeps the
+ * The words of each paper as written, to tell which of them a query found ("Tokenizers" and
+ * "tokenizer" for {@code tokenizer}) so that digests can show and highlight them. Keeps the
  * analysed words of every title and abstract with their place in the text.
  */
 final class SurfaceForms {
@@ -19,8 +19,8 @@ final class SurfaceForms {
 
     /** The analysed words of one field of one paper. */
     private record FieldTokens(String text, String[] terms, int[] positions, int[] starts, int[] ends) {
-        static FieldTokens of(String text) {
-            List<Token> tokens = PaperAnalysis.tokens(PaperAnalysis.STEMMED, text);
+        static FieldTokens of(String text, PaperAnalysis analysis) {
+            List<Token> tokens = analysis.terms(text);
             int n = tokens.size();
             FieldTokens ft =
                     new FieldTokens(text == null ? "" : text, new String[n], new int[n], new int[n], new int[n]);
@@ -36,13 +36,15 @@ final class SurfaceForms {
     }
 
     private final FieldTokens[][] fields;
+    private final PaperAnalysis analysis;
 
-    SurfaceForms(int papers) {
+    SurfaceForms(int papers, PaperAnalysis analysis) {
         this.fields = new FieldTokens[papers][];
+        this.analysis = analysis;
     }
 
     void add(int ord, String title, String abstractText) {
-        fields[ord] = new FieldTokens[] {FieldTokens.of(title), FieldTokens.of(abstractText)};
+        fields[ord] = new FieldTokens[] {FieldTokens.of(title, analysis), FieldTokens.of(abstractText, analysis)};
     }
 
     /** The words of paper {@code ord} that a leaf finds, as written, each once whatever its case or accents. */

@@ -206,22 +206,24 @@ class DigestDeliveryTest {
     }
 
     @Test
-    void aStemmedMatchIsHighlightedAsThePaperWroteIt() {
+    void aPluralMatchIsHighlightedAsThePaperWroteIt() {
         String base = PaperIds.base("2611");
         importPapers("""
-                [{"paper": {"id": "%1$s7", "title": "Low-bit %2$s", "summary": "We show that %2$s weights can be quantized to four bits.",
+                [{"paper": {"id": "%1$s7", "title": "Low-bit %2$s", "summary": "We show that %2$s weights can be quantized to four bits by learned Quantizers.",
                   "authors": [{"name": "Łukasz Kaiser"}]}}]
                 """.formatted(base, topic));
         String email = Subscribers.uniqueEmail("stemmer");
-        Subscribers.signUpAndConfirm(email, topic + " quantization", "Lukasz Kaiser", "");
+        Subscribers.signUpAndConfirm(email, topic + " quantizer", "Lukasz Kaiser", "");
         Admin.admin()
                 .get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview")
                 .then()
                 .statusCode(200)
                 .body(
                         containsString("Low-bit " + topic),
-                        containsString(">quantized</mark>"),
-                        containsString("keyword “" + topic + " quantization”"),
+                        containsString(">Quantizers</mark>"),
+                        // another form of the word is another word: found by quantiz*, not by quantizer
+                        not(containsString(">quantized</mark>")),
+                        containsString("keyword “" + topic + " quantizer”"),
                         containsString("author Lukasz Kaiser"));
     }
 

@@ -27,7 +27,7 @@ class EvaluationAgreesWithLuceneTest {
         List<MatchablePaper> papers = SeedPapers.all();
         List<MemoryIndex> perPaper = new ArrayList<>();
         for (MatchablePaper paper : papers) {
-            perPaper.add(MemoryIndex.fromDocument(SeedPapers.luceneDocument(paper), PaperAnalysis.INDEXING));
+            perPaper.add(MemoryIndex.fromDocument(SeedPapers.luceneDocument(paper), PaperAnalysis.ENGLISH.indexing));
         }
         List<String> words = List.of(
                 "quantization",

@@ -52,36 +52,34 @@ class KeywordLanguageTest {
     }
 
     static Stream<Row> rows() {
-        String quantize = "\\bquantiz(e|ed|es|ing|ation|ations)\\b";
+        String quantization = "\\bquantizations?\\b";
         String diffusion = "\\bdiffusions?\\b";
-        String image = "\\bimag(e|es|ed|ing)\\b";
+        String image = "\\bimages?\\b";
         return Stream.of(
-                // stemming: every form of the word, and the query form does not matter
-                new Row("quantization", anywhere(quantize), 12),
-                new Row("quantized", anywhere(quantize), 12),
-                new Row("Quantize", anywhere(quantize), 12),
-                // words are ANDed; Porter stemming is aggressive: "optimizers", "optimal" and "optimization" share
-                // "optim"
-                new Row(
-                        "quantization optimizers",
-                        anywhere(quantize)
-                                .and(anywhere(
-                                        "\\boptim(al|ally|um|izer|izers|ize|ized|izes|izing|ization|izations)\\b")),
-                        3),
+                // word forms: a word finds its singular and plural, not other words built on the same stem
+                new Row("quantization", anywhere(quantization), 10),
+                new Row("quantized", anywhere("\\bquantized\\b"), 5),
+                new Row("Quantize", anywhere("\\bquantizes?\\b"), 3),
+                new Row("tokenization", anywhere("\\btokenizations?\\b"), 12),
+                new Row("tokenizers", anywhere("\\btokenizers?\\b"), 10),
+                new Row("policies", anywhere("\\bpolic(y|ies)\\b"), 10),
+                new Row("adapters", anywhere("\\badapters?\\b"), 10),
+                // words are ANDed; "optimizers" finds optimizer(s), not "optimal" or "optimization"
+                new Row("quantization optimizers", anywhere(quantization).and(anywhere("\\boptimizers?\\b")), 1),
                 new Row("mixture experts", anywhere("\\bmixtures?\\b").and(anywhere("\\bexperts?\\b")), 8),
                 // phrases: consecutive words, hyphens and stop words inside do not matter
-                new Row("\"speculative decoding\"", anywhere("\\bspeculative decod(e|es|ed|ing)\\b"), 1),
+                new Row("\"speculative decoding\"", anywhere("\\bspeculative decoding\\b"), 1),
                 new Row("\"mixture of experts\"", anywhere("\\bmixtures?[- ]of[- ]experts?\\b"), 10),
-                new Row("\"retrieval augmented\"", anywhere("\\bretrieval[- ]augment(ed|ation)?\\b"), 15),
+                new Row("\"retrieval augmented\"", anywhere("\\bretrieval[- ]augmented\\b"), 15),
                 // OR (any case, binds tighter than the implicit AND)
                 new Row(
                         "LoRA OR \"mixture of experts\"",
                         anywhere("\\blora\\b").or(anywhere("\\bmixtures?[- ]of[- ]experts?\\b")),
                         20),
-                new Row("lora or quantization", anywhere("\\blora\\b").or(anywhere(quantize)), 20),
+                new Row("lora or quantization", anywhere("\\blora\\b").or(anywhere(quantization)), 20),
                 new Row(
                         "(lora OR quantization) memory",
-                        anywhere("\\blora\\b").or(anywhere(quantize)).and(anywhere("\\bmemor(y|ies)\\b")),
+                        anywhere("\\blora\\b").or(anywhere(quantization)).and(anywhere("\\bmemor(y|ies)\\b")),
                         5),
                 // exclusion
                 new Row(
@@ -99,10 +97,11 @@ class KeywordLanguageTest {
                 new Row(
                         "\"mixture of experts\" -sparse",
                         anywhere("\\bmixtures?[- ]of[- ]experts?\\b")
-                                .and(anywhere("\\bsparse(ly)?\\b").negate()),
+                                .and(anywhere("\\bsparse\\b").negate()),
                         5),
-                // prefix, on the unstemmed words
+                // prefix, on the words as written: the way to ask for more forms
                 new Row("quantiz*", anywhere("\\bquantiz\\w*"), 12),
+                new Row("tokeniz*", anywhere("\\btokeniz\\w*"), 15),
                 new Row("speculat*", anywhere("\\bspeculat\\w*"), 2),
                 // field restriction
                 new Row("title:diffusion", inTitle(diffusion), 6),
@@ -110,7 +109,7 @@ class KeywordLanguageTest {
                         "abstract:diffusion -title:diffusion",
                         inAbstract(diffusion).and(inTitle(diffusion).negate()),
                         3),
-                new Row("title:\"language models\"", inTitle("\\blanguage[- ]model(s|ing|ling|ed)?\\b"), 20),
+                new Row("title:\"language models\"", inTitle("\\blanguage[- ]models?\\b"), 20),
                 // case and accents
                 new Row("DIFFUSION", anywhere(diffusion), 10),
                 new Row("naively", anywhere("\\bna[iï]vely\\b"), 1),

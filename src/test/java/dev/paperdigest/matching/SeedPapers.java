@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 final class SeedPapers {
 
     private static List<MatchablePaper> papers;
+    private static List<Integer> upvotes;
 
     private SeedPapers() {}
 
@@ -30,10 +32,24 @@ final class SeedPapers {
         return papers;
     }
 
+    /**
+     * The seed papers as one digest sees them: with their upvotes where the file has them (a few
+     * trending papers), all published on {@code day}, since a digest covers a day or a week.
+     */
+    static List<MatchablePaper> onOneDay(Instant day) {
+        List<MatchablePaper> out = new ArrayList<>();
+        for (MatchablePaper p : all()) {
+            out.add(new MatchablePaper(
+                    p.id(), p.title(), p.abstractText(), p.authors(), p.categories(), upvotes.get((int) p.id()), day));
+        }
+        return List.copyOf(out);
+    }
+
     private static List<MatchablePaper> load() {
         try (InputStream in = SeedPapers.class.getResourceAsStream("/seed-papers.json")) {
             JsonNode array = new ObjectMapper().readTree(in);
             List<MatchablePaper> out = new ArrayList<>();
+            List<Integer> votes = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 JsonNode p = array.get(i);
                 List<String> authors = new ArrayList<>();
@@ -48,7 +64,9 @@ final class SeedPapers {
                         p.path("abstract").asText(),
                         List.copyOf(authors),
                         List.copyOf(categories)));
+                votes.add(p.hasNonNull("upvotes") ? p.get("upvotes").asInt() : null);
             }
+            upvotes = Collections.unmodifiableList(votes);
             return List.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

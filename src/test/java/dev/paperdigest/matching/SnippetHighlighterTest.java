@@ -28,6 +28,17 @@ class SnippetHighlighterTest {
     }
 
     @Test
+    void marksOnlyTheWordsGivenNotLongerWordsStartingWithThem() {
+        // the matcher reports the words it found as written; a longer word it did not find stays unmarked
+        assertEquals(
+                List.of("token", "Token"),
+                marked("A token, tokens, tokenizers and Token-level tokenization.", List.of("token")));
+        assertEquals(
+                List.of("tokenizers", "tokenization"),
+                marked("A token, tokens, tokenizers and tokenization.", List.of("tokenization", "tokenizers")));
+    }
+
+    @Test
     void marksEvenWhenFoldingChangesTheLengthOfTheText() {
         // ß folds to "ss" and æ to "ae": the folded text is longer than the original
         assertEquals(
