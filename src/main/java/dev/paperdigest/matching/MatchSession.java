@@ -21,6 +21,8 @@ public final class MatchSession {
 
     private final DayIndex day;
     private final QueryEvaluator evaluator;
+    /** For {@link #peek}: evaluates without keeping anything. */
+    private final QueryEvaluator passing;
     /** {@link Ranking#weight} of each paper, by ordinal. */
     private final double[] weights;
 
@@ -31,6 +33,7 @@ public final class MatchSession {
     MatchSession(DayIndex day, Instant now) {
         this.day = day;
         this.evaluator = new QueryEvaluator(day);
+        this.passing = new QueryEvaluator(day, false);
         this.weights = new double[day.size()];
         for (int ord = 0; ord < day.size(); ord++) {
             MatchablePaper paper = day.papers[ord];
@@ -73,11 +76,43 @@ public final class MatchSession {
             return RankedPapers.NONE;
         }
         QueryResult[] found = new QueryResult[queries.size()];
-        RankingScratch s = scratch.get();
-        s.next();
         for (int q = 0; q < found.length; q++) {
             found[q] = result(queries.get(q));
-            QueryResult r = found[q];
+        }
+        return ranked(found, limit);
+    }
+
+    /**
+     * As {@link #best}, but a query the session has not met is evaluated without being kept, nor
+     * are the words it looks for: for previews of queries nobody follows yet, which must not make
+     * the session grow with every keystroke. An invalid query matches nothing.
+     */
+    public RankedPapers peek(List<Query> queries, int limit) {
+        if (queries.isEmpty() || day.size() == 0) {
+            return RankedPapers.NONE;
+        }
+        QueryResult[] found = new QueryResult[queries.size()];
+        for (int q = 0; q < found.length; q++) {
+            Query query = queries.get(q);
+            QueryResult kept = query == null || query.kind() == null || query.text() == null
+                    ? QueryResult.NONE
+                    : results.get(query.kind()).get(query.text());
+            if (kept == null) {
+                try {
+                    kept = passing.evaluate(query.kind(), query.text());
+                } catch (InvalidQueryException e) {
+                    kept = QueryResult.NONE;
+                }
+            }
+            found[q] = kept;
+        }
+        return ranked(found, limit);
+    }
+
+    private RankedPapers ranked(QueryResult[] found, int limit) {
+        RankingScratch s = scratch.get();
+        s.next();
+        for (QueryResult r : found) {
             for (int i = 0; i < r.size(); i++) {
                 s.add(r.ords[i], r.scores[i]);
             }
@@ -135,6 +170,11 @@ public final class MatchSession {
     /** Distinct query texts evaluated so far. */
     int distinctQueries() {
         return results.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Distinct words, phrases and prefixes searched and kept so far. */
+    int keptLeaves() {
+        return day.keptLeaves();
     }
 
     private QueryResult evaluate(QueryKind kind, String text) {
