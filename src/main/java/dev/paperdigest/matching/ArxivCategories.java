@@ -41,6 +41,9 @@ public final class ArxivCategories {
     /** Archives that have subject classes: "cs", "math", "astro-ph", ... */
     private static final Set<String> ARCHIVES = new HashSet<>();
 
+    /** Names of the archives that can be followed whole, by code ("cs.*"). */
+    private static final Map<String, String> ARCHIVE_NAMES = new HashMap<>();
+
     private static final List<Group> GROUPS = new ArrayList<>();
 
     static {
@@ -70,6 +73,7 @@ public final class ArxivCategories {
                 int dot = code.indexOf('.');
                 if (code.endsWith(".*")) {
                     ARCHIVES.add(code.substring(0, dot));
+                    ARCHIVE_NAMES.put(code, name);
                     continue;
                 }
                 CANONICAL.put(code.toLowerCase(Locale.ROOT), code);
@@ -94,6 +98,18 @@ public final class ArxivCategories {
     /** The taxonomy as arXiv groups it, each archive with subject classes offered whole first. */
     public static List<Group> groups() {
         return Collections.unmodifiableList(GROUPS);
+    }
+
+    /**
+     * What a canonical subscription means: "Computation and Language" for cs.CL, "all of
+     * Computer Science" for cs.*; null for an unknown code.
+     */
+    public static String nameOf(String subscription) {
+        if (subscription == null) {
+            return null;
+        }
+        String archive = ARCHIVE_NAMES.get(subscription);
+        return archive != null ? "all of " + archive : NAMES.get(subscription);
     }
 
     /** The canonical code of a known category ("CS.cl" gives "cs.CL"), or {@code null}. */

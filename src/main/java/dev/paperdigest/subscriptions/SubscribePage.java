@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.List;
 
 /** The sign-up form and its answer. */
 @Path("/subscribe")
@@ -23,25 +26,67 @@ public class SubscribePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(SubscriptionForm form, FormErrors errors);
+        static native TemplateInstance form(SubscriptionForm form, FormErrors errors, SubscriptionPreview preview);
 
         static native TemplateInstance checkInbox(String email);
+
+        static native TemplateInstance preview(SubscriptionPreview preview);
     }
 
     private final SubscriptionFormValidator validator;
     private final SubscriptionService service;
     private final SubscribeRateLimiter rateLimiter;
+    private final SubscriptionPreviews previews;
 
     public SubscribePage(
-            SubscriptionFormValidator validator, SubscriptionService service, SubscribeRateLimiter rateLimiter) {
+            SubscriptionFormValidator validator,
+            SubscriptionService service,
+            SubscribeRateLimiter rateLimiter,
+            SubscriptionPreviews previews) {
         this.validator = validator;
         this.service = service;
         this.rateLimiter = rateLimiter;
+        this.previews = previews;
     }
 
     @GET
     public TemplateInstance show() {
-        return Templates.form(SubscriptionForm.blank(), new FormErrors());
+        return Templates.form(SubscriptionForm.blank(), new FormErrors(), null);
+    }
+
+    /**
+     * The live preview: an HTML fragment with, per line of keywords, authors and categories, how
+     * many papers of the last 7 days it would have matched and the best of them, or the form's
+     * message for a line it would refuse. Sends nothing and stores nothing.
+     */
+    @GET
+    @Path("preview")
+    public Response previewFragment(
+            @RestQuery String keywords,
+            @RestQuery String authors,
+            @RestQuery List<String> categories,
+            @Context HttpServerRequest request) {
+        SubscriptionForm form = new SubscriptionForm();
+        form.keywords = keywords;
+        form.authors = authors;
+        form.categories = categories;
+        SubscriptionPreview preview =
+                previews.preview(form, request.remoteAddress().hostAddress());
+        return Response.status(preview.refusal() != null ? 429 : 200)
+                .entity(Templates.preview(preview))
+                .build();
+    }
+
+    /** The Preview button, for browsers without JavaScript: the form as posted, with its preview. */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response previewPage(@BeanParam SubscriptionForm form, @Context HttpServerRequest request) {
+        SubscriptionPreview preview =
+                previews.preview(form, request.remoteAddress().hostAddress());
+        return Response.status(preview.refusal() != null ? 429 : 200)
+                .entity(Templates.form(form, new FormErrors(), preview))
+                .build();
     }
 
     @POST
@@ -50,12 +95,14 @@ public class SubscribePage {
         FormErrors errors = new FormErrors();
         if (!rateLimiter.allow(request.remoteAddress().hostAddress())) {
             errors.add("form", "Too many sign-ups from your network in the last hour. Please try again later.");
-            return Response.status(429).entity(Templates.form(form, errors)).build();
+            return Response.status(429)
+                    .entity(Templates.form(form, errors, null))
+                    .build();
         }
         SubscriptionRequest valid = validator.validate(form, true, errors);
         if (valid == null) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.form(form, errors))
+                    .entity(Templates.form(form, errors, null))
                     .build();
         }
         try {
@@ -64,7 +111,7 @@ public class SubscribePage {
             LOG.error("sign-up email could not be sent", e);
             errors.add("form", "We could not send you an email just now. Please try again in a few minutes.");
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(Templates.form(form, errors))
+                    .entity(Templates.form(form, errors, null))
                     .build();
         }
         return Response.ok(Templates.checkInbox(valid.email())).build();
