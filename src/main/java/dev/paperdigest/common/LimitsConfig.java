@@ -12,6 +12,13 @@ public interface LimitsConfig {
     @WithDefault("20")
     int subscribePerIpPerHour();
 
+    /**
+     * Previews of the subscription forms (what their lines would have found) answered for one
+     * client address (an IPv6 /64) per minute, by each process.
+     */
+    @WithDefault("120")
+    int previewsPerIpPerMinute();
+
     /** Confirmation emails sent to one address per day. */
     @WithDefault("3")
     int confirmationsPerAddressPerDay();

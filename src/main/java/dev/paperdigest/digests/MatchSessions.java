@@ -1,24 +1,22 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.matching.KeptSessions;
 import dev.paperdigest.matching.MatchSession;
-import dev.paperdigest.matching.MatchablePaper;
 import dev.paperdigest.matching.PaperMatcher;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.MatchablePapers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Match sessions over the papers of a range of match rounds, kept for a while: a digest run asks
  * for the same few ranges a million times, and previews would otherwise index the day's papers
- * on every request. A few sessions at most are kept, the least recently used going first.
+ * on every request. A few sessions at most are kept ({@link KeptSessions}).
  */
 @ApplicationScoped
 public class MatchSessions {
@@ -35,15 +33,10 @@ public class MatchSessions {
     /** {@code version}: what the papers of an open range looked like ({@link Paper#unmatchedVersion()}). */
     private record Key(long after, long through, String version) {}
 
-    private record Kept(MatchSession session, Instant until) {}
-
-    private final PaperMatcher matcher;
-    private final Clock clock;
-    private final Map<Key, Kept> kept = new LinkedHashMap<>(KEPT, 0.75f, true);
+    private final KeptSessions<Key> kept;
 
     public MatchSessions(PaperMatcher matcher, Clock clock) {
-        this.matcher = matcher;
-        this.clock = clock;
+        this.kept = new KeptSessions<>(matcher, clock, KEPT);
     }
 
     /** The papers of the rounds after {@code after} up to {@code through}. */
@@ -57,31 +50,12 @@ public class MatchSessions {
         return get(new Key(after, Long.MAX_VALUE, version), OPEN_RANGE_LIFE, () -> Paper.listSinceRound(after));
     }
 
-    private synchronized MatchSession get(Key key, Duration life, Supplier<List<Paper>> papers) {
-        Instant now = clock.instant();
-        Kept entry = kept.get(key);
-        if (entry == null || now.isAfter(entry.until())) {
-            List<MatchablePaper> matchable = QuarkusTransaction.requiringNew()
-                    .call(() ->
-                            papers.get().stream().map(MatchSessions::matchable).toList());
-            entry = new Kept(matcher.index(matchable, now), now.plus(life));
-            kept.put(key, entry);
-            while (kept.size() > KEPT) {
-                kept.remove(kept.keySet().iterator().next());
-            }
-        }
-        return entry.session();
-    }
-
-    private static MatchablePaper matchable(Paper paper) {
-        // a paper whose publication date is unknown counts from when it was first seen
-        return new MatchablePaper(
-                paper.id,
-                paper.title,
-                paper.abstractText,
-                paper.authors,
-                paper.categories,
-                paper.upvotes,
-                paper.publishedAt != null ? paper.publishedAt : paper.firstSeenAt);
+    private MatchSession get(Key key, Duration life, Supplier<List<Paper>> papers) {
+        return kept.get(
+                key,
+                life,
+                () -> QuarkusTransaction.requiringNew()
+                        .call(() ->
+                                papers.get().stream().map(MatchablePapers::of).toList()));
     }
 }

@@ -180,6 +180,16 @@ final class DayIndex {
         return papers.length;
     }
 
+    int keptLeaves() {
+        return leaves.size();
+    }
+
+    /** The papers matching one leaf, as {@link #leaf}, searched again unless kept: nothing is added to the index. */
+    LeafResult leafWithoutKeeping(Leaf leaf) {
+        LeafResult cached = leaves.get(leaf.key());
+        return cached != null ? cached : search(leaf);
+    }
+
     /** The papers matching one leaf, searched once per day index. */
     LeafResult leaf(Leaf leaf) {
         LeafResult cached = leaves.get(leaf.key());

@@ -21,6 +21,8 @@ public final class MatchSession {
 
     private final DayIndex day;
     private final QueryEvaluator evaluator;
+    /** For {@link #peek}: evaluates without keeping anything. */
+    private final QueryEvaluator passing;
     /** {@link Ranking#weight} of each paper, by ordinal. */
     private final double[] weights;
 
@@ -31,6 +33,7 @@ public final class MatchSession {
     MatchSession(DayIndex day, Instant now) {
         this.day = day;
         this.evaluator = new QueryEvaluator(day);
+        this.passing = new QueryEvaluator(day, false);
         this.weights = new double[day.size()];
         for (int ord = 0; ord < day.size(); ord++) {
             MatchablePaper paper = day.papers[ord];
@@ -69,7 +72,7 @@ public final class MatchSession {
      * Ties go to the lower paper id, so the order is stable.
      */
     public RankedPapers best(List<Query> queries, int limit) {
-        QueryResult[] found = score(queries);
+        QueryResult[] found = summed(kept(queries));
         return found == null ? RankedPapers.NONE : ranked(scratch.get().best(Math.max(0, limit), weights, day), found);
     }
 
@@ -79,21 +82,63 @@ public final class MatchSession {
      * {@link #best}. For lists read by date, such as a feed.
      */
     public RankedPapers newest(List<Query> queries, int limit) {
-        QueryResult[] found = score(queries);
+        QueryResult[] found = summed(kept(queries));
         return found == null ? RankedPapers.NONE : ranked(scratch.get().newest(Math.max(0, limit), day), found);
     }
 
-    /** Sums each paper's scores over the queries into this thread's scratch; null when nothing matched. */
-    private QueryResult[] score(List<Query> queries) {
+    /**
+     * As {@link #best}, but a query the session has not met is evaluated without being kept, nor
+     * are the words it looks for: for previews of queries nobody follows yet, which must not make
+     * the session grow with every keystroke. An invalid query matches nothing.
+     */
+    public RankedPapers peek(List<Query> queries, int limit) {
+        QueryResult[] found = summed(passing(queries));
+        return found == null ? RankedPapers.NONE : ranked(scratch.get().best(Math.max(0, limit), weights, day), found);
+    }
+
+    /** What each query matches, kept for the next person who follows it; null when there is nothing to match. */
+    private QueryResult[] kept(List<Query> queries) {
         if (queries.isEmpty() || day.size() == 0) {
             return null;
         }
         QueryResult[] found = new QueryResult[queries.size()];
-        RankingScratch s = scratch.get();
-        s.next();
         for (int q = 0; q < found.length; q++) {
             found[q] = result(queries.get(q));
-            QueryResult r = found[q];
+        }
+        return found;
+    }
+
+    /** What each query matches, those the session has not met evaluated without keeping them. */
+    private QueryResult[] passing(List<Query> queries) {
+        if (queries.isEmpty() || day.size() == 0) {
+            return null;
+        }
+        QueryResult[] found = new QueryResult[queries.size()];
+        for (int q = 0; q < found.length; q++) {
+            Query query = queries.get(q);
+            QueryResult kept = query == null || query.kind() == null || query.text() == null
+                    ? QueryResult.NONE
+                    : results.get(query.kind()).get(query.text());
+            if (kept == null) {
+                try {
+                    kept = passing.evaluate(query.kind(), query.text());
+                } catch (InvalidQueryException e) {
+                    kept = QueryResult.NONE;
+                }
+            }
+            found[q] = kept;
+        }
+        return found;
+    }
+
+    /** Sums each paper's scores over the queries into this thread's scratch; null when nothing matched. */
+    private QueryResult[] summed(QueryResult[] found) {
+        if (found == null) {
+            return null;
+        }
+        RankingScratch s = scratch.get();
+        s.next();
+        for (QueryResult r : found) {
             for (int i = 0; i < r.size(); i++) {
                 s.add(r.ords[i], r.scores[i]);
             }
@@ -153,6 +198,11 @@ public final class MatchSession {
     /** Distinct query texts evaluated so far. */
     int distinctQueries() {
         return results.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Distinct words, phrases and prefixes searched and kept so far. */
+    int keptLeaves() {
+        return day.keptLeaves();
     }
 
     private QueryResult evaluate(QueryKind kind, String text) {

@@ -10,17 +10,20 @@ import org.apache.lucene.util.FixedBitSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Finds the papers of a {@link DayIndex} that one query matches, with a relevance score each: a
  * keyword query combines the bitsets of its words, phrases and prefixes (each searched once by the
  * index, with BM25), words being stemmed once through a cache; an author or category hit scores a
- * constant. Thread-safe.
+ * constant. Thread-safe. An evaluator that does not {@code keep} adds nothing to the index or to
+ * its own caches, so queries nobody follows (previews of what someone is typing) cannot grow them.
  */
 final class QueryEvaluator {
 
@@ -30,10 +33,16 @@ final class QueryEvaluator {
     static final double CATEGORY_SCORE = 1.0;
 
     private final DayIndex day;
+    private final boolean keep;
     private final Map<String, List<Token>> stems = new ConcurrentHashMap<>();
 
     QueryEvaluator(DayIndex day) {
+        this(day, true);
+    }
+
+    QueryEvaluator(DayIndex day, boolean keep) {
         this.day = day;
+        this.keep = keep;
     }
 
     QueryResult evaluate(QueryKind kind, String text) throws InvalidQueryException {
@@ -48,22 +57,34 @@ final class QueryEvaluator {
         List<Token> tokens = stems.get(text);
         if (tokens == null) {
             tokens = List.copyOf(day.analysis.terms(text));
-            stems.putIfAbsent(text, tokens);
+            if (keep) {
+                stems.putIfAbsent(text, tokens);
+            }
         }
         return tokens;
     }
 
+    /** Where a keyword query's leaves come from: the index's cache, or one of this evaluation only. */
+    private Function<Leaf, DayIndex.LeafResult> leafSource() {
+        if (keep) {
+            return day::leaf;
+        }
+        Map<String, DayIndex.LeafResult> searched = new HashMap<>();
+        return leaf -> searched.computeIfAbsent(leaf.key(), key -> day.leafWithoutKeeping(leaf));
+    }
+
     private QueryResult keyword(Node query) {
-        FixedBitSet bits = bits(query);
+        Function<Leaf, DayIndex.LeafResult> leaves = leafSource();
+        FixedBitSet bits = bits(query, leaves);
         int count = bits.cardinality();
         if (count == 0) {
             return QueryResult.NONE;
         }
         List<Leaf> positive = new ArrayList<>();
         KeywordQuery.positiveLeaves(query, positive);
-        List<DayIndex.LeafResult> leaves = new ArrayList<>(positive.size());
+        List<DayIndex.LeafResult> found = new ArrayList<>(positive.size());
         for (Leaf leaf : positive) {
-            leaves.add(day.leaf(leaf));
+            found.add(leaves.apply(leaf));
         }
         int[] ords = new int[count];
         double[] scores = new double[count];
@@ -72,7 +93,7 @@ final class QueryEvaluator {
                 ord != DocIdSetIterator.NO_MORE_DOCS;
                 ord = ord + 1 < bits.length() ? bits.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
             double score = 0;
-            for (DayIndex.LeafResult leaf : leaves) {
+            for (DayIndex.LeafResult leaf : found) {
                 score += leaf.score(ord);
             }
             ords[i] = ord;
@@ -80,7 +101,7 @@ final class QueryEvaluator {
         }
         return new QueryResult(ords, scores, ord -> {
             Map<String, String> terms = new LinkedHashMap<>();
-            for (DayIndex.LeafResult leaf : leaves) {
+            for (DayIndex.LeafResult leaf : found) {
                 if (leaf.bits.get(ord)) {
                     for (String term : leaf.surfaces(ord)) {
                         terms.putIfAbsent(TextFolding.fold(term), term);
@@ -92,27 +113,27 @@ final class QueryEvaluator {
     }
 
     /** The papers matching a query; leaf bitsets are shared, so never modified. */
-    private FixedBitSet bits(Node node) {
+    private FixedBitSet bits(Node node, Function<Leaf, DayIndex.LeafResult> leaves) {
         if (node instanceof Leaf leaf) {
-            return day.leaf(leaf).bits;
+            return leaves.apply(leaf).bits;
         }
         if (node instanceof Or or) {
             FixedBitSet any = new FixedBitSet(Math.max(1, day.size()));
             for (Node alternative : or.any()) {
-                any.or(bits(alternative));
+                any.or(bits(alternative, leaves));
             }
             return any;
         }
         And and = (And) node;
-        FixedBitSet all = bits(and.must().get(0)).clone();
+        FixedBitSet all = bits(and.must().get(0), leaves).clone();
         for (int i = 1; i < and.must().size() && all.cardinality() > 0; i++) {
-            all.and(bits(and.must().get(i)));
+            all.and(bits(and.must().get(i), leaves));
         }
         for (Node excluded : and.mustNot()) {
             if (all.cardinality() == 0) {
                 break;
             }
-            all.andNot(bits(excluded));
+            all.andNot(bits(excluded, leaves));
         }
         return all;
     }

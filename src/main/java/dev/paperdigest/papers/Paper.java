@@ -145,6 +145,26 @@ public class Paper extends PanacheEntityBase {
         return latestRound() + "/" + unmatched[0] + "/" + unmatched[1];
     }
 
+    /** The papers first seen at {@code since} or later, demo papers aside: what digests brought since then. */
+    public static List<Paper> listArrivedSince(Instant since) {
+        return list("firstSeenAt >= ?1 and sources <> ?2", since, List.of(DEMO_SOURCE));
+    }
+
+    /**
+     * Changes whenever a paper arrives, is stored again (a new version, more upvotes), is removed,
+     * or leaves the window as {@code since} moves on: what a cache of {@link #listArrivedSince} is good for.
+     */
+    public static String arrivalsVersion(Instant since) {
+        Object[] arrived = getEntityManager()
+                .createQuery(
+                        "select count(p), max(p.lastSeenAt) from Paper p where p.firstSeenAt >= ?1 and p.sources <> ?2",
+                        Object[].class)
+                .setParameter(1, since)
+                .setParameter(2, List.of(DEMO_SOURCE))
+                .getSingleResult();
+        return arrived[0] + "/" + arrived[1];
+    }
+
     public static List<Paper> listByIds(Collection<Long> ids) {
         return list("id in ?1", ids);
     }

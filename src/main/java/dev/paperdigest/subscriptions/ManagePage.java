@@ -3,6 +3,7 @@ package dev.paperdigest.subscriptions;
 import dev.paperdigest.common.PublicLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -30,7 +32,8 @@ public class ManagePage {
                 String feedUrl,
                 String weeklyDay,
                 boolean saved,
-                boolean revoked);
+                boolean revoked,
+                SubscriptionPreview preview);
     }
 
     private final SubscriptionService service;
@@ -38,24 +41,42 @@ public class ManagePage {
     private final LinkTokens tokens;
     private final PublicLinks links;
     private final WeeklyDigestDay weeklyDay;
+    private final SubscriptionPreviews previews;
 
     public ManagePage(
             SubscriptionService service,
             SubscriptionFormValidator validator,
             LinkTokens tokens,
             PublicLinks links,
-            WeeklyDigestDay weeklyDay) {
+            WeeklyDigestDay weeklyDay,
+            SubscriptionPreviews previews) {
         this.service = service;
         this.validator = validator;
         this.tokens = tokens;
         this.links = links;
         this.weeklyDay = weeklyDay;
+        this.previews = previews;
     }
 
     @GET
     public TemplateInstance show(@QueryParam("token") String token, @QueryParam("revoked") boolean revoked) {
         Subscriber subscriber = service.forManaging(token);
-        return page(subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false, revoked);
+        return page(subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false, revoked, null);
+    }
+
+    /** The Preview button, for browsers without JavaScript: the form as posted, with its preview; nothing is saved. */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response preview(
+            @QueryParam("token") String token, @BeanParam SubscriptionForm form, @Context HttpServerRequest request) {
+        Subscriber subscriber = service.forManaging(token);
+        form.email = subscriber.email;
+        SubscriptionPreview preview =
+                previews.preview(form, request.remoteAddress().hostAddress());
+        return Response.status(preview.refusal() != null ? 429 : 200)
+                .entity(page(subscriber, form, new FormErrors(), token, false, false, preview))
+                .build();
     }
 
     /** Signs out everywhere: every link sent so far stops working, and this browser moves to a fresh one. */
@@ -81,11 +102,11 @@ public class ManagePage {
         if (valid == null) {
             form.email = subscriber.email;
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(subscriber, form, errors, token, false, false))
+                    .entity(page(subscriber, form, errors, token, false, false, null))
                     .build();
         }
         Subscriber saved = service.update(token, valid);
-        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false))
+        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false, null))
                 .build();
     }
 
@@ -95,7 +116,8 @@ public class ManagePage {
             FormErrors errors,
             String token,
             boolean saved,
-            boolean revoked) {
+            boolean revoked,
+            SubscriptionPreview preview) {
         return Templates.manage(
                 subscriber,
                 form,
@@ -105,6 +127,7 @@ public class ManagePage {
                 links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)),
                 weeklyDay.name(),
                 saved,
-                revoked);
+                revoked,
+                preview);
     }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.List;
 
 /** The sign-up form and its answer. */
 @Path("/subscribe")
@@ -23,31 +26,72 @@ public class SubscribePage {
 
     @CheckedTemplate
     static class Templates {
-        /** {@code weeklyDay}: the day weekly digests go out, "Thursday". */
-        static native TemplateInstance form(SubscriptionForm form, FormErrors errors, String weeklyDay);
+        /** {@code weeklyDay}: the day weekly digests go out, "Thursday"; {@code preview}: none unless asked for. */
+        static native TemplateInstance form(
+                SubscriptionForm form, FormErrors errors, String weeklyDay, SubscriptionPreview preview);
 
         static native TemplateInstance checkInbox(String email);
+
+        static native TemplateInstance preview(SubscriptionPreview preview);
     }
 
     private final SubscriptionFormValidator validator;
     private final SubscriptionService service;
     private final SubscribeRateLimiter rateLimiter;
     private final WeeklyDigestDay weeklyDay;
+    private final SubscriptionPreviews previews;
 
     public SubscribePage(
             SubscriptionFormValidator validator,
             SubscriptionService service,
             SubscribeRateLimiter rateLimiter,
-            WeeklyDigestDay weeklyDay) {
+            WeeklyDigestDay weeklyDay,
+            SubscriptionPreviews previews) {
         this.validator = validator;
         this.service = service;
         this.rateLimiter = rateLimiter;
         this.weeklyDay = weeklyDay;
+        this.previews = previews;
     }
 
     @GET
     public TemplateInstance show() {
         return form(SubscriptionForm.blank(), new FormErrors());
+    }
+
+    /**
+     * The live preview: an HTML fragment with, per line of keywords, authors and categories, how
+     * many papers of the last 7 days it would have matched and the best of them, or the form's
+     * message for a line it would refuse. Sends nothing and stores nothing.
+     */
+    @GET
+    @Path("preview")
+    public Response previewFragment(
+            @RestQuery String keywords,
+            @RestQuery String authors,
+            @RestQuery List<String> categories,
+            @Context HttpServerRequest request) {
+        SubscriptionForm form = new SubscriptionForm();
+        form.keywords = keywords;
+        form.authors = authors;
+        form.categories = categories;
+        SubscriptionPreview preview =
+                previews.preview(form, request.remoteAddress().hostAddress());
+        return Response.status(preview.refusal() != null ? 429 : 200)
+                .entity(Templates.preview(preview))
+                .build();
+    }
+
+    /** The Preview button, for browsers without JavaScript: the form as posted, with its preview. */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response previewPage(@BeanParam SubscriptionForm form, @Context HttpServerRequest request) {
+        SubscriptionPreview preview =
+                previews.preview(form, request.remoteAddress().hostAddress());
+        return Response.status(preview.refusal() != null ? 429 : 200)
+                .entity(Templates.form(form, new FormErrors(), weeklyDay.name(), preview))
+                .build();
     }
 
     @POST
@@ -77,6 +121,6 @@ public class SubscribePage {
     }
 
     private TemplateInstance form(SubscriptionForm form, FormErrors errors) {
-        return Templates.form(form, errors, weeklyDay.name());
+        return Templates.form(form, errors, weeklyDay.name(), null);
     }
 }

@@ -1,10 +1,15 @@
 package dev.paperdigest.subscriptions;
 
+import dev.paperdigest.matching.ArxivCategories;
 import dev.paperdigest.matching.QueryKind;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The subscribe and manage forms, as posted: strings only, so bad input can be shown back as typed. */
 public class SubscriptionForm {
@@ -17,7 +22,7 @@ public class SubscriptionForm {
     /** One name per line. */
     @RestForm
     public String authors;
-    /** arXiv codes, repeated fields or one field separated by commas or spaces. */
+    /** arXiv codes: the picker's checkboxes, and the text field's codes separated by commas or spaces. */
     @RestForm
     public List<String> categories = new ArrayList<>();
 
@@ -56,8 +61,51 @@ public class SubscriptionForm {
         return sendHour != null && sendHour.strip().equals(Integer.toString(hour));
     }
 
-    /** Categories as one line for the text field. */
-    public String categoriesText() {
-        return String.join(", ", categories == null ? List.of() : categories);
+    /** One group of the categories picker, open when something in it is chosen. */
+    public record PickerGroup(String name, List<PickerChoice> choices, long chosen) {}
+
+    /** One checkbox of the picker: "cs.CL — Computation and Language". */
+    public record PickerChoice(String code, String name, boolean checked) {
+
+        /** The checkbox's id: the code, its {@code *} spelled out. */
+        public String id() {
+            return "category-" + code.replace("*", "all");
+        }
+    }
+
+    /** The arXiv taxonomy as the picker shows it, with the categories this form holds checked. */
+    public List<PickerGroup> categoryPicker() {
+        Set<String> held = heldCategories();
+        List<PickerGroup> groups = new ArrayList<>();
+        for (ArxivCategories.Group group : ArxivCategories.groups()) {
+            List<PickerChoice> choices = group.choices().stream()
+                    .map(c -> new PickerChoice(
+                            c.code(),
+                            c.isArchive() ? "all of " + c.name() : c.name(),
+                            held.contains(c.code().toLowerCase(Locale.ROOT))))
+                    .toList();
+            groups.add(new PickerGroup(
+                    group.name(),
+                    choices,
+                    choices.stream().filter(PickerChoice::checked).count()));
+        }
+        return groups;
+    }
+
+    /** The categories the picker cannot show (mistyped, unknown), for the text field, so nothing typed is lost. */
+    public String otherCategoriesText() {
+        Set<String> offered = new HashSet<>();
+        ArxivCategories.groups()
+                .forEach(g -> g.choices().forEach(c -> offered.add(c.code().toLowerCase(Locale.ROOT))));
+        return SubscriptionFormValidator.categoryCodes(categories).stream()
+                .filter(code -> !offered.contains(code.toLowerCase(Locale.ROOT)))
+                .distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    private Set<String> heldCategories() {
+        Set<String> held = new HashSet<>();
+        SubscriptionFormValidator.categoryCodes(categories).forEach(c -> held.add(c.toLowerCase(Locale.ROOT)));
+        return held;
     }
 }

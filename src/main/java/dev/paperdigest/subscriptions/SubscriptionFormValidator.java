@@ -2,7 +2,6 @@ package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.matching.InvalidQueryException;
 import dev.paperdigest.matching.PaperMatcher;
-import dev.paperdigest.matching.QueryKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DateTimeException;
@@ -49,17 +48,9 @@ public class SubscriptionFormValidator {
             }
         }
         List<Subscription> subscriptions = new ArrayList<>();
-        queries(QueryKind.KEYWORD, "keywords", "Keyword", lines(form.keywords), subscriptions, errors);
-        queries(QueryKind.AUTHOR, "authors", "Author", lines(form.authors), subscriptions, errors);
-        List<String> categories = new ArrayList<>();
-        for (String field : form.categories == null ? List.<String>of() : form.categories) {
-            for (String code : LIST_SEPARATORS.split(field == null ? "" : field.strip())) {
-                if (!code.isEmpty()) {
-                    categories.add(code);
-                }
-            }
-        }
-        queries(QueryKind.CATEGORY, "categories", "Category", categories, subscriptions, errors);
+        queries(QueryField.KEYWORDS, lines(form.keywords), subscriptions, errors);
+        queries(QueryField.AUTHORS, lines(form.authors), subscriptions, errors);
+        queries(QueryField.CATEGORIES, categoryCodes(form.categories), subscriptions, errors);
         if (subscriptions.isEmpty() && !errors.has("keywords") && !errors.has("authors") && !errors.has("categories")) {
             errors.add("keywords", "Follow at least one keyword, author or category.");
         }
@@ -85,26 +76,55 @@ public class SubscriptionFormValidator {
         return errors.isEmpty() ? new SubscriptionRequest(email, subscriptions, frequency, sendHour, timeZone) : null;
     }
 
-    private void queries(
-            QueryKind kind, String field, String label, List<String> raw, List<Subscription> into, FormErrors errors) {
-        if (raw.size() > MAX_PER_KIND) {
-            errors.add(field, "At most " + MAX_PER_KIND + " " + field + ", please.");
+    /** One line of a field checked: its canonical form, or the message saying what is wrong with it. */
+    record CheckedLine(String canonical, String error) {}
+
+    /** Checks one line of a field, with the message the form shows for it. */
+    CheckedLine check(QueryField field, String line) {
+        try {
+            return new CheckedLine(matcher.validate(field.kind(), line), null);
+        } catch (InvalidQueryException e) {
+            return new CheckedLine(null, field.label() + " \"" + line.strip() + "\" " + e.getMessage());
+        }
+    }
+
+    /** The message for a field with more lines than anyone may follow, or null. */
+    static String tooMany(QueryField field, List<String> lines) {
+        return lines.size() > MAX_PER_KIND ? "At most " + MAX_PER_KIND + " " + field.formName() + ", please." : null;
+    }
+
+    private void queries(QueryField field, List<String> raw, List<Subscription> into, FormErrors errors) {
+        String tooMany = tooMany(field, raw);
+        if (tooMany != null) {
+            errors.add(field.formName(), tooMany);
             return;
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String query : raw) {
-            try {
-                String canonical = matcher.validate(kind, query);
-                if (seen.add(canonical)) {
-                    into.add(Subscription.of(kind, canonical));
-                }
-            } catch (InvalidQueryException e) {
-                errors.add(field, label + " \"" + query.strip() + "\" " + e.getMessage());
+            CheckedLine checked = check(field, query);
+            if (checked.error() != null) {
+                errors.add(field.formName(), checked.error());
+            } else if (seen.add(checked.canonical())) {
+                into.add(Subscription.of(field.kind(), checked.canonical()));
             }
         }
     }
 
-    private static List<String> lines(String text) {
+    /** Category codes as posted: repeated fields (the picker), each of which may hold several (the text field). */
+    static List<String> categoryCodes(List<String> fields) {
+        List<String> codes = new ArrayList<>();
+        for (String field : fields == null ? List.<String>of() : fields) {
+            for (String code : LIST_SEPARATORS.split(field == null ? "" : field.strip())) {
+                if (!code.isEmpty()) {
+                    codes.add(code);
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** The non-blank lines of a text field, stripped. */
+    static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         if (text != null) {
             for (String line : text.split("\\R")) {

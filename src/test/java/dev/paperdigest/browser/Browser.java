@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Debian's headless Chromium driven by Selenium, with a throwaway profile; never downloads a driver. */
@@ -23,6 +24,11 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser() {
+        this(true);
+    }
+
+    /** {@code javaScript} false: a browser with JavaScript switched off, as some people browse. */
+    Browser(boolean javaScript) {
         try {
             profile = Files.createTempDirectory("paper-digest-chromium");
         } catch (IOException e) {
@@ -42,6 +48,9 @@ final class Browser implements AutoCloseable {
                 "--disable-quic",
                 "--window-size=1280,1600",
                 "--user-data-dir=" + profile);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
