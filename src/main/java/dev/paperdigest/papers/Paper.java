@@ -58,7 +58,14 @@ public class Paper extends PanacheEntityBase {
     @Convert(converter = WordsConverter.class)
     public List<String> sources = new ArrayList<>();
 
+    /**
+     * The day the paper belongs to, with one meaning for every source: its announcement day. That
+     * is the day Hugging Face's Daily Papers listed it (the later one if it trended again), else
+     * its arXiv announcement day ({@link ArxivAnnouncement}), else the day an import gave, else
+     * the day it was stored. Demo papers: the date of the page they were taken from, when it has one.
+     */
     public LocalDate listedOn;
+
     public Instant firstSeenAt;
     public Instant lastSeenAt;
     /** When the paper entered matching; null until a digest run takes it in. */
