@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** The sign-up form and its answer. */
 @Path("/subscribe")
@@ -39,9 +40,12 @@ public class SubscribePage {
         this.rateLimiter = rateLimiter;
     }
 
+    /** @param keywords keyword queries to start the form with, one per line (the front page's search links here) */
     @GET
-    public TemplateInstance show() {
-        return Templates.form(SubscriptionForm.blank(), new FormErrors());
+    public TemplateInstance show(@RestQuery String keywords) {
+        SubscriptionForm form = SubscriptionForm.blank();
+        form.keywords = keywords == null || keywords.isBlank() ? null : keywords.strip();
+        return Templates.form(form, new FormErrors());
     }
 
     @POST
