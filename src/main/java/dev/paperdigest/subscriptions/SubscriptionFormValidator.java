@@ -99,9 +99,14 @@ public class SubscriptionFormValidator {
                     into.add(Subscription.of(kind, canonical));
                 }
             } catch (InvalidQueryException e) {
-                errors.add(field, label + " \"" + query.strip() + "\" " + e.getMessage());
+                errors.add(field, refusal(label, query, e));
             }
         }
+    }
+
+    /** What a person reads when a query they typed is refused: {@code Keyword "ab*" has "ab*", which is too short…}. */
+    static String refusal(String label, String query, InvalidQueryException e) {
+        return label + " \"" + query.strip() + "\" " + e.getMessage();
     }
 
     private static List<String> lines(String text) {
