@@ -106,10 +106,12 @@ public class HomePapers {
         LocalDate next = Paper.dayAfter(day).orElse(null);
         int from = total == 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
         int to = total == 0 ? 0 : from + papers.size() - 1;
+        LocalDate oldest = Paper.oldestDay().orElse(day);
         return new HomeView(
                 day,
-                Paper.oldestDay().orElse(day),
-                newest,
+                // the day shown stays within the picker's range, or the browser refuses to send the form
+                day.isBefore(oldest) ? day : oldest,
+                day.isAfter(newest) ? day : newest,
                 previous,
                 previous == null ? null : links.day(previous, 1),
                 next,

@@ -153,6 +153,11 @@ class HomePageTest {
                             containsString("Papers of " + day(tuesday)),
                             containsString("The newest trending paper")));
         }
+        // a day before every paper: nothing that day, a way forward, and a picker that takes the day shown
+        String early = page("/?day=1990-01-02", 200);
+        assertThat(early, "No papers on Jan 2, 1990.", "No earlier papers", "value=\"1990-01-02\" min=\"1990-01-02\"");
+        assertTrue(href(early, "next-day").startsWith("/?day="), early);
+
         given().queryParam("day", "<b>bold</b>")
                 .get("/")
                 .then()
