@@ -24,7 +24,8 @@ import java.util.List;
  * ({@link PaperText#collapse}): entities are decoded exactly once. Categories come primary first.
  * An entry that cannot become a paper is rejected with its reason; the others are kept. A feed
  * that breaks half-way (truncated, not XML) throws {@link IOException} after the entries before
- * the break were handed to the sink.
+ * the break were handed to the sink. An entry is listed on its announcement day
+ * ({@link ArxivAnnouncement}), worked out from its {@code published} time.
  */
 @ApplicationScoped
 public class ArxivAtomParser implements PaperFeedParser {
@@ -269,6 +270,7 @@ public class ArxivAtomParser implements PaperFeedParser {
             if ((cleanDoi == null || cleanDoi.isEmpty()) && doiLink != null) {
                 cleanDoi = doiLink.replaceFirst("^https?://(dx\\.)?doi\\.org/", "");
             }
+            Instant submitted = instant("published", published);
             return new PaperRecord(
                     arxivId.id(),
                     arxivId.version(),
@@ -276,12 +278,12 @@ public class ArxivAtomParser implements PaperFeedParser {
                     PaperText.collapse(summary),
                     authors,
                     ordered,
-                    instant("published", published),
+                    submitted,
                     instant("updated", updated),
                     null,
                     null,
                     SOURCE,
-                    null,
+                    ArxivAnnouncement.dayOf(submitted),
                     emptyToNull(comment),
                     emptyToNull(journalRef),
                     emptyToNull(cleanDoi),

@@ -26,7 +26,8 @@ import java.util.List;
 /**
  * On the first start (no papers at all) loads the papers of the pages Paper Digest was conceived
  * from, so the home page shows something at once. Papers the pages gave no arXiv id for get a
- * {@code demo-} id and no arXiv links; rows without a title are left out.
+ * {@code demo-} id and no arXiv links; rows without a title are left out. Each belongs to the day
+ * of its page's date, or to the day it was loaded when the page gave none (or no year).
  */
 @ApplicationScoped
 public class DemoPapers {
@@ -66,6 +67,7 @@ public class DemoPapers {
                 List<String> authors = new ArrayList<>();
                 seed.path("authors").forEach(a -> authors.add(PaperText.clean(a.asText())));
                 String category = seed.path("category").asText(null);
+                Instant published = published(seed.path("published").asText(null));
                 records.add(new PaperRecord(
                         seed.hasNonNull("arxivId") ? seed.get("arxivId").asText() : demoId(title),
                         null,
@@ -73,12 +75,12 @@ public class DemoPapers {
                         PaperText.clean(seed.path("abstract").asText(null)),
                         authors,
                         category == null ? List.of() : List.of("cs." + category),
-                        published(seed.path("published").asText(null)),
+                        published,
                         null,
                         seed.hasNonNull("upvotes") ? seed.get("upvotes").asInt() : null,
                         null,
-                        "demo",
-                        null,
+                        Paper.DEMO_SOURCE,
+                        published == null ? null : LocalDate.ofInstant(published, ZoneOffset.UTC),
                         null,
                         null,
                         null,

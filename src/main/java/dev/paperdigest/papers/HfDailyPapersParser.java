@@ -24,8 +24,10 @@ import java.util.List;
  * paper (arXiv lists them too). Leaving them out would drop a real author from the middle of the
  * list, and author subscriptions would miss the paper.
  *
- * <p>{@code paper.publishedAt} is the arXiv date; the item's {@code publishedAt} (the moment it
- * landed on Daily Papers) gives the listing day, unless the caller asked for a given day's list.
+ * <p>{@code paper.publishedAt} is the arXiv date. The listing day, the day of Daily Papers the item
+ * is on, is that of {@code paper.submittedOnDailyAt} (2026 schema), or else of the item's
+ * {@code publishedAt} (the 2024 schema's moment it landed on Daily Papers), in UTC; a caller that
+ * asked for a given day's list lists the items on that day instead.
  */
 @ApplicationScoped
 public class HfDailyPapersParser implements PaperFeedParser {
@@ -80,7 +82,9 @@ public class HfDailyPapersParser implements PaperFeedParser {
         for (JsonNode keyword : paper.path("ai_keywords")) {
             keywords.add(PaperText.clean(keyword.asText()));
         }
-        Instant listedAt = instant(item, "publishedAt");
+        Instant listedAt = paper.hasNonNull("submittedOnDailyAt")
+                ? instant(paper, "submittedOnDailyAt")
+                : instant(item, "publishedAt");
         return new PaperRecord(
                 id.id(),
                 null,

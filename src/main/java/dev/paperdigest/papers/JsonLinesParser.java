@@ -28,7 +28,8 @@ import java.util.List;
  * (array or space/comma separated, primary first), {@code published}, {@code updated} (ISO-8601
  * instant or date), {@code version}, {@code comment}, {@code journal_ref}, {@code doi},
  * {@code upvotes}, {@code num_comments}, {@code github_repo}, {@code project_page},
- * {@code listed_on} (date). Unknown fields are ignored.
+ * {@code listed_on} (date: the day the paper belongs to; without it, the arXiv announcement day
+ * of {@code published}, see {@link ArxivAnnouncement}). Unknown fields are ignored.
  *
  * <p>Each line stands alone: a line that is not JSON is rejected with its reason and the next line
  * is read. Blank lines are not entries. Text is cleaned with {@link PaperText#clean}.
@@ -77,6 +78,8 @@ public class JsonLinesParser implements PaperFeedParser {
         String rawId = text(line, "arxiv_id", "id");
         ArxivId id = ArxivId.parse(rawId).orElseThrow(() -> new IllegalArgumentException("not an arXiv id: " + rawId));
         Integer version = integer(line, "version");
+        Instant published = instant(line, "published");
+        LocalDate listedOn = date(line, "listed_on");
         return new PaperRecord(
                 id.id(),
                 version != null ? version : id.version(),
@@ -84,12 +87,12 @@ public class JsonLinesParser implements PaperFeedParser {
                 PaperText.clean(text(line, "abstract", "summary")),
                 authors(line.get("authors")),
                 words(line.get("categories")),
-                instant(line, "published"),
+                published,
                 instant(line, "updated"),
                 integer(line, "upvotes"),
                 integer(line, "num_comments"),
                 SOURCE,
-                date(line, "listed_on"),
+                listedOn != null ? listedOn : ArxivAnnouncement.dayOf(published),
                 PaperText.clean(text(line, "comment")),
                 PaperText.clean(text(line, "journal_ref")),
                 PaperText.clean(text(line, "doi")),

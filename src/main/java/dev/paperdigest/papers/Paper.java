@@ -4,7 +4,6 @@ import dev.paperdigest.common.LinesConverter;
 import dev.paperdigest.common.WordsConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -58,7 +57,14 @@ public class Paper extends PanacheEntityBase {
     @Convert(converter = WordsConverter.class)
     public List<String> sources = new ArrayList<>();
 
+    /**
+     * The day the paper belongs to, with one meaning for every source: its announcement day. That
+     * is the day Hugging Face's Daily Papers listed it (the later one if it trended again), else
+     * its arXiv announcement day ({@link ArxivAnnouncement}), else the day an import gave, else
+     * the day it was stored. Demo papers: the date of the page they were taken from, when it has one.
+     */
     public LocalDate listedOn;
+
     public Instant firstSeenAt;
     public Instant lastSeenAt;
     /** When the paper entered matching; null until a digest run takes it in. */
@@ -169,22 +175,51 @@ public class Paper extends PanacheEntityBase {
         return list("id in ?1", ids);
     }
 
-    public static Optional<LocalDate> newestListingDay() {
-        return Optional.ofNullable(getEntityManager()
-                .createQuery("select max(p.listedOn) from Paper p", LocalDate.class)
-                .getSingleResult());
+    /** The newest day with an upvoted paper: the day Hugging Face's latest trending papers belong to. */
+    public static Optional<LocalDate> newestTrendingDay() {
+        return day("select max(p.listedOn) from Paper p where p.upvotes > 0", null);
     }
 
-    /** The trending list of a day: most upvoted first, then the newest. */
-    public static List<Paper> listTrending(LocalDate day, int limit) {
-        return find(
-                        "listedOn = ?1",
-                        Sort.by("upvotes", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                                .and("publishedAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
-                                .and("id"),
-                        day)
-                .page(Page.ofSize(limit))
+    public static Optional<LocalDate> newestDay() {
+        return day("select max(p.listedOn) from Paper p", null);
+    }
+
+    public static Optional<LocalDate> oldestDay() {
+        return day("select min(p.listedOn) from Paper p", null);
+    }
+
+    /** The nearest earlier day with papers. */
+    public static Optional<LocalDate> dayBefore(LocalDate day) {
+        return day("select max(p.listedOn) from Paper p where p.listedOn < ?1", day);
+    }
+
+    /** The nearest later day with papers. */
+    public static Optional<LocalDate> dayAfter(LocalDate day) {
+        return day("select min(p.listedOn) from Paper p where p.listedOn > ?1", day);
+    }
+
+    private static Optional<LocalDate> day(String query, LocalDate parameter) {
+        var typed = getEntityManager().createQuery(query, LocalDate.class);
+        if (parameter != null) {
+            typed.setParameter(1, parameter);
+        }
+        return Optional.ofNullable(typed.getSingleResult());
+    }
+
+    public static long countOfDay(LocalDate day) {
+        return count("listedOn", day);
+    }
+
+    /** One page of a day's papers. */
+    public static List<Paper> listOfDay(LocalDate day, PaperOrder order, int offset, int limit) {
+        return find("listedOn", order.sort, day)
+                .range(offset, offset + limit - 1)
                 .list();
+    }
+
+    /** Every paper of a day. */
+    public static List<Paper> listOfDay(LocalDate day, PaperOrder order) {
+        return list("listedOn", order.sort, day);
     }
 
     /** Newest first; {@code q} looks in id, title and abstract, case-insensitively. */

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  * @param affiliations aligned with {@code authors} (one entry per author, several affiliations
  *                     joined by {@code " | "}, empty when unknown), or empty when the source has none
  * @param pdfLink      the PDF link the source gave, if any
+ * @param listedOn     the day the paper belongs to as this source sees it (see {@link Paper#listedOn}),
+ *                     or null when the source cannot tell
  */
 public record PaperRecord(
         String arxivId,

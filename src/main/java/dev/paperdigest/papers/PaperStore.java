@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Upserts papers by arXiv id. A paper seen again (a new version, a second source, more upvotes)
  * is updated in place and keeps its first-seen time and match state, so it is never "new" twice.
+ *
+ * <p>Every paper belongs to one day, {@link Paper#listedOn}: the day its source gave
+ * ({@link PaperRecord#listedOn}), or the day it was stored when the source gave none.
  */
 @ApplicationScoped
 public class PaperStore {
@@ -133,8 +136,8 @@ public class PaperStore {
         paper.publishedAt = merge.fill(paper.publishedAt, record.publishedAt());
         paper.upvotes = merge.replaceUnlessNull(paper.upvotes, record.upvotes());
         paper.numComments = merge.replaceUnlessNull(paper.numComments, record.numComments());
-        if (record.listedOn() != null && record.listedOn().isAfter(paper.listedOn) && "hf".equals(record.source())) {
-            paper.listedOn = merge.set(paper.listedOn, record.listedOn()); // trending again on a later day
+        if (listedAgain(paper, record)) {
+            paper.listedOn = merge.set(paper.listedOn, record.listedOn());
         }
         paper.comment = merge.replaceUnlessNull(paper.comment, record.comment());
         paper.journalRef = merge.replaceUnlessNull(paper.journalRef, record.journalRef());
@@ -155,6 +158,19 @@ public class PaperStore {
             merge.changed = true;
         }
         return merge.changed;
+    }
+
+    /**
+     * Whether a record moves a paper to its day: a paper Hugging Face lists belongs to the day it
+     * is listed on, whatever day its arXiv announcement gave it, and to the later day when it
+     * trends again. Other sources never move a paper.
+     */
+    private static boolean listedAgain(Paper paper, PaperRecord record) {
+        if (record.listedOn() == null || !HfDailyPapersParser.SOURCE.equals(record.source())) {
+            return false;
+        }
+        return !paper.sources.contains(HfDailyPapersParser.SOURCE)
+                || record.listedOn().isAfter(paper.listedOn);
     }
 
     /** Tracks whether a merge changed anything, so a re-import reports "skipped". */

@@ -1,32 +1,51 @@
 package dev.paperdigest.subscriptions;
 
-import dev.paperdigest.papers.Paper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.LocalDate;
-import java.util.List;
-
-/** Today's trending papers and the sign-up box: the front page, where papers meet subscriptions. */
+/**
+ * The front page, where papers meet subscriptions: a day's papers (by default the latest day of
+ * trending papers) with the days around it, a search in the subscription language, and the
+ * sign-up box. A day or a search that cannot be read is answered 400 with the default day and a
+ * message next to the field.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
-    static final int PAPERS_SHOWN = 30;
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(LocalDate day, List<Paper> papers, SubscriptionForm form);
+        static native TemplateInstance home(HomeView view, SubscriptionForm form);
     }
 
+    private final HomePapers papers;
+
+    public HomePage(HomePapers papers) {
+        this.papers = papers;
+    }
+
+    /**
+     * @param day  the day to show, YYYY-MM-DD
+     * @param date the same as {@code day}, which wins when both are given
+     * @param sort {@code trending} (most upvoted first, the default) or {@code newest}
+     * @param q    a keyword query, as a subscription's keyword line
+     * @param page the page of a long day, from 1
+     */
     @GET
-    public TemplateInstance home() {
-        LocalDate day = Paper.newestListingDay().orElse(null);
-        List<Paper> papers = day == null ? List.of() : Paper.listTrending(day, PAPERS_SHOWN);
-        return Templates.home(day, papers, SubscriptionForm.blank());
+    public RestResponse<TemplateInstance> home(
+            @RestQuery String day,
+            @RestQuery String date,
+            @RestQuery String sort,
+            @RestQuery String q,
+            @RestQuery String page) {
+        HomeView view = papers.view(HomeQuery.of(day, date, sort, q, page));
+        TemplateInstance html = Templates.home(view, SubscriptionForm.blank());
+        return view.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, html) : RestResponse.ok(html);
     }
 }

@@ -54,9 +54,12 @@ public class SubscribePage {
         this.previews = previews;
     }
 
+    /** @param keywords keyword queries to start the form with, one per line (the front page's search links here) */
     @GET
-    public TemplateInstance show() {
-        return form(SubscriptionForm.blank(), new FormErrors());
+    public TemplateInstance show(@RestQuery String keywords) {
+        SubscriptionForm form = SubscriptionForm.blank();
+        form.keywords = keywords == null || keywords.isBlank() ? null : keywords.strip();
+        return form(form, new FormErrors());
     }
 
     /**

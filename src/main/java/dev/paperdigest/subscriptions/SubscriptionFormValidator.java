@@ -84,7 +84,7 @@ public class SubscriptionFormValidator {
         try {
             return new CheckedLine(matcher.validate(field.kind(), line), null);
         } catch (InvalidQueryException e) {
-            return new CheckedLine(null, field.label() + " \"" + line.strip() + "\" " + e.getMessage());
+            return new CheckedLine(null, refusal(field.label(), line, e));
         }
     }
 
@@ -121,6 +121,11 @@ public class SubscriptionFormValidator {
             }
         }
         return codes;
+    }
+
+    /** What a person reads when a query they typed is refused: {@code Keyword "ab*" has "ab*", which is too short…}. */
+    static String refusal(String label, String query, InvalidQueryException e) {
+        return label + " \"" + query.strip() + "\" " + e.getMessage();
     }
 
     /** The non-blank lines of a text field, stripped. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +45,7 @@ class ArxivAtomParserTest {
         assertEquals("Artificial Intelligence in Software Testing 2022 workshop @ ICST 2022", first.comment());
         assertTrue(first.journalRef().startsWith("Artificial Intelligence in Software Testing @ 2022 IEEE"));
         assertEquals(Instant.parse("2022-02-24T15:05:19Z"), first.publishedAt());
+        assertEquals(LocalDate.of(2022, 2, 25), first.listedOn(), "Thursday morning in New York: Friday's listing");
         assertEquals("https://arxiv.org/pdf/2202.12139v1", first.pdfLink());
         assertEquals("arxiv", first.source());
 
@@ -58,6 +60,7 @@ class ArxivAtomParserTest {
         assertEquals(List.of("cs.SE", "cs.CR", "cs.LG"), v2.categories());
         assertEquals(Instant.parse("2020-05-28T16:19:50Z"), v2.publishedAt());
         assertEquals(Instant.parse("2020-07-16T08:15:48Z"), v2.updatedAt());
+        assertEquals(LocalDate.of(2020, 5, 29), v2.listedOn(), "the first version's announcement, not the update's");
     }
 
     @Test

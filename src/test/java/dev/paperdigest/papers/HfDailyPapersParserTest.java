@@ -50,7 +50,7 @@ class HfDailyPapersParserTest {
         assertEquals(3, paper.numComments());
         assertEquals(
                 "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2606.12575.png", paper.thumbnailUrl());
-        assertEquals(LocalDate.of(2026, 6, 9), paper.listedOn());
+        assertEquals(LocalDate.of(2026, 6, 12), paper.listedOn(), "the Daily Papers day it was submitted to");
         assertEquals(List.of(), paper.categories());
         assertEquals("hf", paper.source());
 

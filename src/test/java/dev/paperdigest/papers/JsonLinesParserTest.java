@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ class JsonLinesParserTest {
 
                 this is not json
                 {"arxiv_id":"2401.01234","title":"T","abstract":"A","authors":"Ana Núñez, Bo Li and Chen Wu","categories":["cs.CL","cs.LG"],"published":"2024-01-03","upvotes":7}
-                {"arxiv_id":"2401.01235","abstract":"An abstract without a title."}
+                {"arxiv_id":"2401.01235","abstract":"An abstract without a title.","listed_on":"2024-01-09"}
                 [1,2]
                 """;
         Samples.Collected out = new Samples.Collected();
@@ -41,6 +42,7 @@ class JsonLinesParserTest {
         assertEquals(List.of("hep-th", "gr-qc"), old.categories());
         assertEquals(Instant.parse("1999-01-04T12:00:00Z"), old.publishedAt());
         assertEquals("import", old.source());
+        assertEquals(LocalDate.of(1999, 1, 5), old.listedOn(), "no listed_on: the arXiv announcement day");
         PaperRecord split = out.records.get(1);
         assertEquals(List.of("Ana Núñez", "Bo Li", "Chen Wu"), split.authors());
         assertEquals(7, split.upvotes());
@@ -50,6 +52,7 @@ class JsonLinesParserTest {
         PaperRecord untitled = out.records.get(2);
         assertEquals("2401.01235", untitled.arxivId());
         assertEquals("no title", untitled.problem());
+        assertEquals(LocalDate.of(2024, 1, 9), untitled.listedOn(), "the day the line gives");
         assertEquals(2, out.rejections.size());
         assertTrue(out.rejections.get(0).startsWith("1: line is not JSON"), out.rejections.toString());
         assertEquals("4: line is not a JSON object", out.rejections.get(1));

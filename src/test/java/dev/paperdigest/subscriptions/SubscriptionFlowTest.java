@@ -26,6 +26,32 @@ import static org.hamcrest.Matchers.startsWith;
 class SubscriptionFlowTest {
 
     @Test
+    void theFormCanStartWithKeywordLinesEscaped() {
+        RestAssured.given()
+                .queryParam("keywords", "\"mixture of experts\" -survey\nquantiz*")
+                .get("/subscribe")
+                .then()
+                .statusCode(200)
+                .body(containsString(">&quot;mixture of experts&quot; -survey\nquantiz*</textarea>"));
+        RestAssured.given()
+                .queryParam("keywords", "</textarea><script>alert(1)</script>")
+                .get("/subscribe")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"),
+                        not(containsString("<script>alert(1)")));
+        // listed in the API document, so the hostile-input test walks it too
+        assertThat(
+                RestAssured.given()
+                        .queryParam("format", "json")
+                        .get("/q/openapi")
+                        .jsonPath()
+                        .getList("paths.'/subscribe'.get.parameters.name"),
+                equalTo(List.of("keywords")));
+    }
+
+    @Test
     void signUpSendsAConfirmationEmailWhoseLinkActivates() throws Exception {
         String email = Subscribers.uniqueEmail("ada");
         Subscribers.signUp(email, "speculative decoding\n\"mixture of experts\"", "Mike Lewis", "cs.CL, cs.LG");

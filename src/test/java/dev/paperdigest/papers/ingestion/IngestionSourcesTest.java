@@ -433,6 +433,7 @@ class IngestionSourcesTest {
         assertEquals("Artificial Intelligence in Software Testing 2022 workshop @ ICST 2022", doi.comment);
         assertTrue(doi.journalRef.contains("ICSTW"));
         assertEquals(List.of("cs.SE", "cs.LG"), doi.categories);
+        assertEquals(LocalDate.of(2022, 2, 25), doi.listedOn, "its announcement day, not the day it was fetched");
         Paper accents = paper("2405.13786");
         assertEquals(List.of("Aurora Ramírez", "Mario Berrios", "José Raúl Romero", "Robert Feldt"), accents.authors);
         Paper v2 = paper("2005.14124");
@@ -440,6 +441,33 @@ class IngestionSourcesTest {
         assertEquals(Instant.parse("2020-05-28T16:19:50Z"), v2.publishedAt);
         assertEquals(Instant.parse("2020-07-16T08:15:48Z"), v2.updatedAt);
         assertEquals(List.of("cs.SE", "cs.CR", "cs.LG"), v2.categories);
+        assertEquals(LocalDate.of(2020, 5, 29), v2.listedOn, "the announcement of its first version");
+    }
+
+    @Test
+    void aPaperBelongsToItsArxivAnnouncementDayUntilHuggingFaceListsIt() {
+        // Thursday 14:30 in New York, after the deadline: announced on Sunday evening, Monday's listing
+        Instant submitted = Instant.parse("2026-01-08T19:30:00Z");
+        String arxivEntry = entry("2601.00711v1", "Announced for Monday", submitted, List.of("Ana Núñez"), "cs.CL");
+        wm.stubFor(arxivPage(0).willReturn(atom(feed(1, arxivEntry))));
+        assertEquals("SUCCEEDED", await(start("arxiv", "2026-01-08")).getString("status"));
+        assertEquals(LocalDate.of(2026, 1, 12), paper("2601.00711").listedOn);
+
+        // Hugging Face lists it on Friday: its day is Hugging Face's, even an earlier one
+        wm.stubFor(hfDay("2026-01-09")
+                .willReturn(json("[" + hfItem("2601.00711", "Announced for Monday", 12, "Ana Núñez") + "]")));
+        assertEquals("SUCCEEDED", await(start("hf", "2026-01-09")).getString("status"));
+        assertEquals(LocalDate.of(2026, 1, 9), paper("2601.00711").listedOn);
+
+        // arXiv again (a second version) moves it no more; Hugging Face listing it again later does
+        wm.stubFor(arxivPage(0).willReturn(atom(feed(1, arxivEntry.replace("2601.00711v1", "2601.00711v2")))));
+        assertEquals("SUCCEEDED", await(start("arxiv", "2026-01-08")).getString("status"));
+        assertEquals(2, paper("2601.00711").latestVersion);
+        assertEquals(LocalDate.of(2026, 1, 9), paper("2601.00711").listedOn);
+        wm.stubFor(hfDay("2026-01-13")
+                .willReturn(json("[" + hfItem("2601.00711", "Announced for Monday", 30, "Ana Núñez") + "]")));
+        assertEquals("SUCCEEDED", await(start("hf", "2026-01-13")).getString("status"));
+        assertEquals(LocalDate.of(2026, 1, 13), paper("2601.00711").listedOn, "trending again");
     }
 
     @Test
