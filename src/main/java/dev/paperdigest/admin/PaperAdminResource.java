@@ -3,8 +3,8 @@ package dev.paperdigest.admin;
 import dev.paperdigest.common.InvalidInputException;
 import dev.paperdigest.common.NotFoundException;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.papers.PaperStore;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +28,12 @@ import java.util.List;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class PaperAdminResource {
+
+    private final PaperStore store;
+
+    public PaperAdminResource(PaperStore store) {
+        this.store = store;
+    }
 
     @Schema(name = "PaperSummary")
     public record PaperSummary(
@@ -117,14 +123,15 @@ public class PaperAdminResource {
 
     @DELETE
     @Path("{arxivId: .+}")
-    @Transactional
     @Operation(
             summary = "Delete a paper",
             description = "Removes the paper. A later ingestion stores it again if a source still lists it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such paper")
     public void delete(@PathParam("arxivId") String arxivId) {
-        find(arxivId).delete();
+        if (!store.delete(arxivId)) {
+            throw new NotFoundException("paper " + arxivId);
+        }
     }
 
     private static Paper find(String arxivId) {

@@ -160,6 +160,14 @@ public class Paper extends PanacheEntityBase {
      * Changes whenever a paper arrives, is stored again (a new version, more upvotes), is removed,
      * or leaves the window as {@code since} moves on: what a cache of {@link #listArrivedSince} is good for.
      */
+    /** Changes whenever a paper is stored, seen again (new upvotes) or deleted: for pages kept as rendered. */
+    public static String changesVersion() {
+        Object[] all = getEntityManager()
+                .createQuery("select count(p), max(p.lastSeenAt), max(p.id) from Paper p", Object[].class)
+                .getSingleResult();
+        return all[0] + "/" + all[1] + "/" + all[2];
+    }
+
     public static String arrivalsVersion(Instant since) {
         Object[] arrived = getEntityManager()
                 .createQuery(

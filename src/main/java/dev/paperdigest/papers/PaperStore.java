@@ -2,6 +2,7 @@ package dev.paperdigest.papers;
 
 import dev.paperdigest.common.ImportReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,9 +29,22 @@ import java.util.stream.Collectors;
 public class PaperStore {
 
     private final Clock clock;
+    private final Event<PapersChanged> changed;
 
-    public PaperStore(Clock clock) {
+    public PaperStore(Clock clock, Event<PapersChanged> changed) {
         this.clock = clock;
+        this.changed = changed;
+    }
+
+    /** Deletes the paper; false if there is none with that arXiv id. */
+    @Transactional
+    public boolean delete(String arxivId) {
+        Optional<Paper> paper = Paper.findByArxivId(arxivId);
+        paper.ifPresent(p -> {
+            p.delete();
+            changed.fire(new PapersChanged());
+        });
+        return paper.isPresent();
     }
 
     /** A record with its position in the document it came from, for rejections. */
@@ -63,6 +78,7 @@ public class PaperStore {
         if (byId.isEmpty()) {
             return report;
         }
+        changed.fire(new PapersChanged());
         Map<String, Paper> existing = Paper.listByArxivIds(new ArrayList<>(byId.keySet())).stream()
                 .collect(Collectors.toMap(p -> p.arxivId, Function.identity()));
         Instant now = clock.instant();

@@ -25,9 +25,11 @@ public class HomePage {
     }
 
     private final HomePapers papers;
+    private final RenderedHomePages rendered;
 
-    public HomePage(HomePapers papers) {
+    public HomePage(HomePapers papers, RenderedHomePages rendered) {
         this.papers = papers;
+        this.rendered = rendered;
     }
 
     /**
@@ -38,14 +40,21 @@ public class HomePage {
      * @param page the page of a long day, from 1
      */
     @GET
-    public RestResponse<TemplateInstance> home(
+    public RestResponse<String> home(
             @RestQuery String day,
             @RestQuery String date,
             @RestQuery String sort,
             @RestQuery String q,
             @RestQuery String page) {
-        HomeView view = papers.view(HomeQuery.of(day, date, sort, q, page));
-        TemplateInstance html = Templates.home(view, SubscriptionForm.blank());
-        return view.hasErrors() ? RestResponse.status(RestResponse.Status.BAD_REQUEST, html) : RestResponse.ok(html);
+        RenderedHomePages.Rendered answer = rendered.get(HomeQuery.of(day, date, sort, q, page), this::render);
+        return answer.refused()
+                ? RestResponse.status(RestResponse.Status.BAD_REQUEST, answer.html())
+                : RestResponse.ok(answer.html());
+    }
+
+    private RenderedHomePages.Rendered render(HomeQuery query) {
+        HomeView view = papers.view(query);
+        return new RenderedHomePages.Rendered(
+                Templates.home(view, SubscriptionForm.blank()).render(), view.hasErrors());
     }
 }

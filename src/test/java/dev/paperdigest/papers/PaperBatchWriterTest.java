@@ -16,7 +16,7 @@ class PaperBatchWriterTest {
         final List<Integer> batches = new ArrayList<>();
 
         CountingStore() {
-            super(Clock.systemUTC());
+            super(Clock.systemUTC(), null); // never fires: upsertIndexed stores nothing here
         }
 
         @Override
