@@ -75,7 +75,10 @@ final class PaperAnalysis {
         }
     };
 
-    /** What the service indexes and searches with: see docs/QUERY-LANGUAGE.md for why this one (after FOLDED, which it uses). */
+    /**
+     * What the service indexes and searches with; docs/QUERY-LANGUAGE.md says why this one.
+     * Declared after FOLDED, which it uses.
+     */
     static final PaperAnalysis ENGLISH = new PaperAnalysis(Stemmer.MINIMAL, true);
 
     final Stemmer stemmer;
