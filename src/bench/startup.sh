@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
 done
 
 out=target/benchmark
-work=$out/startup
+work=$(pwd)/$out/startup
 mkdir -p "$work"
 if [ "$build" = 1 ]; then
   ./mvnw -B -q -DskipTests package

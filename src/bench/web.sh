@@ -48,9 +48,11 @@ today = datetime.datetime.now(datetime.timezone.utc).replace(hour=0, minute=0, s
 papers = [json.loads(line) for line in open(f"{folder}/papers.jsonl")]
 with open(f"{folder}/papers-5-days.jsonl", "w") as out:
     for day in range(5):
-        published = (today - datetime.timedelta(days=day)).isoformat().replace("+00:00", "Z")
+        listed = today - datetime.timedelta(days=day)
+        published = (listed - datetime.timedelta(hours=12)).isoformat().replace("+00:00", "Z")
         for i, paper in enumerate(papers):
-            copy = dict(paper, arxiv_id=f"2612.{day * 2000 + i:05d}", published=published)
+            copy = dict(paper, arxiv_id=f"2612.{day * 2000 + i:05d}", published=published,
+                        listed_on=listed.date().isoformat(), upvotes=(i * 7) % 50 if i % 10 == 0 else None)
             out.write(json.dumps(copy) + "\n")
 # the preview's queries: what the workload's subscribers follow, one form a line
 queries = []
@@ -77,7 +79,7 @@ case "$db" in
 esac
 QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=postgres \
   DIGEST_ADMIN_PASSWORD=$password DIGEST_DEMO_DATA=false DIGEST_SOURCES_HF_ENABLED=false \
-  DIGEST_SOURCES_ARXIV_ENABLED=false DIGEST_DELIVERY_CRON=off DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR=100000000 \
+  DIGEST_SOURCES_ARXIV_ENABLED=false DIGEST_DELIVERY_CRON=off DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR=100000000 DIGEST_LIMITS_PREVIEWS_PER_IP_PER_MINUTE=100000000 \
   QUARKUS_LOG_CATEGORY__IO_QUARKUS_MAILER__LEVEL=WARN \
   java -Xmx1g -jar "$out/app-web-$db/quarkus-run.jar" > "$out/web-service.log" 2>&1 &
 pid=$!

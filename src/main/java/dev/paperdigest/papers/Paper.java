@@ -260,6 +260,11 @@ public class Paper extends PanacheEntityBase {
                 params);
     }
 
+    /** One of the example papers a fresh install shows: never matched, previewed or mailed. */
+    public boolean isDemo() {
+        return sources != null && sources.contains(DEMO_SOURCE);
+    }
+
     public boolean isOnArxiv() {
         return arxivId != null && ArxivId.isBaseId(arxivId);
     }
