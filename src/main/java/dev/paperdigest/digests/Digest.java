@@ -1,6 +1,7 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.matching.SnippetHighlighter.Fragment;
+import io.quarkus.qute.RawString;
 
 import java.util.List;
 
@@ -23,16 +24,28 @@ public record Digest(
         return (n == 1 ? "1 new paper" : n + " new papers") + " for you · Paper Digest, " + period.label();
     }
 
-    /** One paper as shown; {@code meta} is {@link dev.paperdigest.papers.PaperDisplay#metaLine}. Untrusted text stays text: templates escape it. */
-    public record Item(
+    /**
+     * One paper as one reader sees it: its card, rendered once for everyone who matched it by
+     * the same words ({@link PaperViews}), and why it matched them.
+     *
+     * @param html the card's HTML, escaped and ASCII-only ({@link AsciiHtml})
+     * @param text the card for the plain-text part, starting with the title
+     */
+    public record Item(RawString html, String text, List<String> reasons) {}
+
+    /**
+     * What a digest shows of a paper whatever the reader, but the highlighted words: title,
+     * links, meta line ({@link dev.paperdigest.papers.PaperDisplay#metaLine}), upvotes, snippet.
+     * Untrusted text stays text: templates escape it.
+     */
+    public record Card(
             String title,
             String url,
             String pdfUrl,
             String huggingFaceUrl,
             String meta,
             Integer upvotes,
-            List<Fragment> snippet,
-            List<String> reasons) {
+            List<Fragment> snippet) {
 
         /** The snippet for the plain-text part: matched terms between asterisks. */
         public String plainSnippet() {

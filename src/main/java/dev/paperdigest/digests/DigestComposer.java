@@ -48,15 +48,7 @@ public class DigestComposer {
     }
 
     private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views) {
-        PaperViews.Card card = views.card(paper);
-        return new Digest.Item(
-                card.title(),
-                card.url(),
-                card.pdfUrl(),
-                card.huggingFaceUrl(),
-                card.meta(),
-                card.upvotes(),
-                views.snippet(paper, pick.terms()),
-                pick.describedReasons());
+        PaperViews.RenderedCard card = views.card(paper, pick.terms());
+        return new Digest.Item(card.html(), card.text(), pick.describedReasons());
     }
 }

@@ -5,26 +5,38 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 
-/** The digest email: {@code DigestMails/digest.html} and {@code .txt}, sent as multipart/alternative. */
+/**
+ * The digest email: {@code DigestMails/digest.html} and {@code .txt}, sent as
+ * multipart/alternative, with each paper's {@code card} rendered apart (once per run for all
+ * the digests that show it).
+ */
 @CheckedTemplate(basePath = "DigestMails")
 public class DigestMails {
 
     public static native MailTemplateInstance digest(Digest digest);
 
-    /** The HTML part, as sent and as previewed. */
+    static native TemplateInstance card(Digest.Card card);
+
+    /** The HTML part, as sent and as previewed: ASCII only. */
     static String html(Digest digest) {
-        return render(digest, Variant.TEXT_HTML);
+        return AsciiHtml.of(variant(digest(digest).templateInstance(), Variant.TEXT_HTML));
     }
 
     /** The plain-text part. */
     static String text(Digest digest) {
-        return render(digest, Variant.TEXT_PLAIN);
+        return variant(digest(digest).templateInstance(), Variant.TEXT_PLAIN);
     }
 
-    private static String render(Digest digest, String contentType) {
-        return digest(digest)
-                .templateInstance()
-                .setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
+    static String cardHtml(Digest.Card card) {
+        return variant(card(card), Variant.TEXT_HTML);
+    }
+
+    static String cardText(Digest.Card card) {
+        return variant(card(card), Variant.TEXT_PLAIN);
+    }
+
+    private static String variant(TemplateInstance template, String contentType) {
+        return template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
                 .render();
     }
 }

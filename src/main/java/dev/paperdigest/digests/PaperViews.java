@@ -1,54 +1,53 @@
 package dev.paperdigest.digests;
 
 import dev.paperdigest.matching.SnippetHighlighter;
-import dev.paperdigest.matching.SnippetHighlighter.Fragment;
 import dev.paperdigest.papers.Paper;
 import dev.paperdigest.papers.PaperDisplay;
+import io.quarkus.qute.RawString;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How papers read in digests, worked out once per paper (its card) and per paper and set of
- * words (its snippet): in a digest run thousands of digests show the same paper, most of them
- * for the same words (everyone who follows a category, say). Kept for one pass over the outbox,
- * and bounded; safe to share between sending threads.
+ * How papers read in digests, rendered once per paper and set of highlighted words: in a digest
+ * run thousands of digests show the same paper, most of them for the same words (everyone who
+ * follows a category, say), so a digest is mostly cards rendered before. Kept for one pass over
+ * the outbox, and bounded; safe to share between sending threads.
  */
 final class PaperViews {
 
     static final int SNIPPET_CHARS = 420;
-    private static final int KEPT = 100_000;
+    /** About 2 kB each: a bound of some 40 MB, well above the cards of a day's papers for the common words. */
+    private static final int KEPT = 20_000;
 
     private record Key(long paperId, List<String> terms) {}
 
-    /** What a digest shows of a paper whatever the reader: title, links, meta line, upvotes. */
-    record Card(String title, String url, String pdfUrl, String huggingFaceUrl, String meta, Integer upvotes) {}
+    /** A paper's card as both parts of a digest show it. */
+    record RenderedCard(RawString html, String text) {}
 
-    private final Map<Long, Card> cards = new ConcurrentHashMap<>();
     private final Map<Long, SnippetHighlighter.Prepared> texts = new ConcurrentHashMap<>();
-    private final Map<Key, List<Fragment>> snippets = new ConcurrentHashMap<>();
+    private final Map<Key, RenderedCard> cards = new ConcurrentHashMap<>();
 
-    Card card(Paper paper) {
-        return cards.computeIfAbsent(
-                paper.id,
-                id -> new Card(
-                        paper.title,
-                        paper.arxivUrl(),
-                        paper.pdfUrl(),
-                        paper.huggingFaceUrl(),
-                        PaperDisplay.metaLine(paper),
-                        paper.upvotes));
-    }
-
-    List<Fragment> snippet(Paper paper, List<String> terms) {
-        if (snippets.size() > KEPT) {
-            snippets.clear();
+    /** The card of {@code paper} with {@code terms} (as the matcher reported them) highlighted. */
+    RenderedCard card(Paper paper, List<String> terms) {
+        if (cards.size() > KEPT) {
+            cards.clear();
             texts.clear();
         }
-        return snippets.computeIfAbsent(
-                new Key(paper.id, terms),
-                key -> texts.computeIfAbsent(paper.id, id -> SnippetHighlighter.prepare(paper.abstractText))
+        return cards.computeIfAbsent(new Key(paper.id, terms), key -> render(paper, terms));
+    }
+
+    private RenderedCard render(Paper paper, List<String> terms) {
+        Digest.Card card = new Digest.Card(
+                paper.title,
+                paper.arxivUrl(),
+                paper.pdfUrl(),
+                paper.huggingFaceUrl(),
+                PaperDisplay.metaLine(paper),
+                paper.upvotes,
+                texts.computeIfAbsent(paper.id, id -> SnippetHighlighter.prepare(paper.abstractText))
                         .snippet(terms, SNIPPET_CHARS));
+        return new RenderedCard(new RawString(AsciiHtml.of(DigestMails.cardHtml(card))), DigestMails.cardText(card));
     }
 }

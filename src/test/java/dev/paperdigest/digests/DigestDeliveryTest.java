@@ -2,6 +2,7 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.support.Admin;
+import dev.paperdigest.support.CharacterReferences;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
 import dev.paperdigest.support.PaperIds;
@@ -85,6 +86,9 @@ class DigestDeliveryTest {
                             containsString("http://localhost:8080/feed?token="),
                             not(containsString("protein folding"))));
         }
+        // the HTML part is ASCII, its other characters written as references: it needs no encoding
+        assertThat(digest.rawHtml().chars().allMatch(c -> c < 128), equalTo(true));
+        assertThat(digest.rawHtml(), containsString("keyword &#8220;" + topic + "&#8221;"));
         // the most upvoted, most recent paper comes first
         assertThat(digest.text().indexOf("Speculative"), lessThan(digest.text().indexOf("tricks")));
         // untrusted text is escaped in HTML, and matched terms are highlighted
@@ -214,17 +218,21 @@ class DigestDeliveryTest {
                 """.formatted(base, topic));
         String email = Subscribers.uniqueEmail("stemmer");
         Subscribers.signUpAndConfirm(email, topic + " quantizer", "Lukasz Kaiser", "");
-        Admin.admin()
+        String preview = CharacterReferences.decoded(Admin.admin()
                 .get("/api/admin/subscribers/" + Subscribers.id(email) + "/digest-preview")
                 .then()
                 .statusCode(200)
-                .body(
+                .extract()
+                .asString());
+        assertThat(
+                preview,
+                allOf(
                         containsString("Low-bit " + topic),
                         containsString(">Quantizers</mark>"),
                         // another form of the word is another word: found by quantiz*, not by quantizer
                         not(containsString(">quantized</mark>")),
                         containsString("keyword “" + topic + " quantizer”"),
-                        containsString("author Lukasz Kaiser"));
+                        containsString("author Lukasz Kaiser")));
     }
 
     @Test

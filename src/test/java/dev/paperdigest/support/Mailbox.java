@@ -23,8 +23,12 @@ import static org.hamcrest.Matchers.equalTo;
 /** Reads what the test SMTP server received for one address. */
 public final class Mailbox {
 
-    /** One received email, decoded. */
-    public record Received(MimeMessage message, String subject, String contentType, String text, String html) {
+    /**
+     * One received email, decoded; {@code html} with numeric character references read as the
+     * characters they stand for, {@code rawHtml} as the HTML part came.
+     */
+    public record Received(
+            MimeMessage message, String subject, String contentType, String text, String html, String rawHtml) {
 
         public String header(String name) {
             try {
@@ -128,6 +132,7 @@ public final class Mailbox {
         } else if (message.isMimeType("text/plain")) {
             text = (String) content;
         }
-        return new Received(message, message.getSubject(), message.getContentType(), text, html);
+        return new Received(
+                message, message.getSubject(), message.getContentType(), text, CharacterReferences.decoded(html), html);
     }
 }
