@@ -56,7 +56,7 @@ sleep 1
 
 admin() { curl -sS -u admin:$password "$@"; }
 # CPU seconds (user + system) the given processes have used so far
-cpu_of() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "scale=1; $t / $(getconf CLK_TCK)" | bc; }
+cpu_of() { local t=0 v; for p in "$@"; do v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) && [ -n "$v" ] && t=$((t + v)); done; echo "scale=1; $t / $(getconf CLK_TCK)" | bc; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
 for run in $(seq 1 "$runs"); do

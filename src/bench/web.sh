@@ -10,7 +10,9 @@
 # papers and subscribers through the admin API, warms every page up, then per run measures with
 # `wrk -t2 -c50 --latency`: the bare page and `/` flat out, `/` paced at 500 requests a second,
 # `/subscribe`, the live preview (keyword, author and category queries of the workload, cycled)
-# and the sign-up POST paced at 100 a second. Installs wrk with apt-get if missing.
+# and the sign-up POST paced at 100 a second, its confirmation email handed to Postfix's
+# smtp-sink on a loopback port as a real SMTP server would take it (the POST answers once the
+# server accepted the email). Installs wrk and Postfix (for smtp-sink) with apt-get if missing.
 # Results: printed, and appended to target/benchmark/web.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,9 +30,13 @@ done
 out=target/benchmark
 mkdir -p "$out"
 report=$out/web.md
-port=18190 password=bench
+port=18190 password=bench smtp_port=2526
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+if ! command -v smtp-sink >/dev/null; then
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix >/dev/null
 fi
 
 echo "== building the service (with the bare page) for $db, and the workload"
@@ -66,9 +72,11 @@ for n, line in enumerate(open(f"{folder}/subscribers-10000.jsonl")):
 open(f"{folder}/preview-paths.txt", "w").write("\n".join(queries) + "\n")
 PY
 
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; }
+pid= sink=
+cleanup() { for p in $pid $sink; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
+smtp-sink -u nobody 127.0.0.1:$smtp_port 1024 &
+sink=$!
 case "$db" in
   postgresql)
     psql -h 127.0.0.1 -U postgres -qtA -c "DROP DATABASE IF EXISTS paper_digest_web WITH (FORCE)" -c "CREATE DATABASE paper_digest_web"
@@ -80,7 +88,7 @@ esac
 QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=postgres \
   DIGEST_ADMIN_PASSWORD=$password DIGEST_DEMO_DATA=false DIGEST_SOURCES_HF_ENABLED=false \
   DIGEST_SOURCES_ARXIV_ENABLED=false DIGEST_DELIVERY_CRON=off DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR=100000000 DIGEST_LIMITS_PREVIEWS_PER_IP_PER_MINUTE=100000000 \
-  QUARKUS_LOG_CATEGORY__IO_QUARKUS_MAILER__LEVEL=WARN \
+  QUARKUS_MAILER_MOCK=false QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$smtp_port QUARKUS_MAILER_START_TLS=DISABLED \
   java -Xmx1g -jar "$out/app-web-$db/quarkus-run.jar" > "$out/web-service.log" 2>&1 &
 pid=$!
 base=http://127.0.0.1:$port

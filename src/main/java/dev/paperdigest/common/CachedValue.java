@@ -29,6 +29,11 @@ public final class CachedValue<T> {
         this.nanoTime = nanoTime;
     }
 
+    /** The next {@link #get} reads again: what it reads is known to have changed. */
+    public synchronized void invalidate() {
+        fresh = false;
+    }
+
     public synchronized T get() {
         long now = nanoTime.getAsLong();
         if (!fresh || now - readAt >= maxAgeNanos) {

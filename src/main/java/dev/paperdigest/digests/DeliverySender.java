@@ -165,6 +165,14 @@ public class DeliverySender {
         private volatile boolean stopping;
         private volatile boolean paused;
         private SentMarks sentMarks;
+        /** The next batch being claimed in the background while the senders work through this one. */
+        private CompletableFuture<Void> prefetch = CompletableFuture.completedFuture(null);
+
+        private boolean claiming;
+        /** The last claim found nothing: claim again only once the senders run out. */
+        private boolean dry;
+
+        private RuntimeException claimFailure;
 
         Drain(BooleanSupplier moreComing, BooleanSupplier stop) {
             this.moreComing = moreComing;
@@ -182,6 +190,11 @@ public class DeliverySender {
                 CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new))
                         .join();
             } finally {
+                CompletableFuture<Void> lastClaim;
+                synchronized (this) {
+                    lastClaim = prefetch;
+                }
+                lastClaim.join(); // its batch is given back below with the rest unsent
                 sentMarks.finish();
                 releaseUnsent();
             }
@@ -215,32 +228,74 @@ public class DeliverySender {
             }
         }
 
-        /** The next claimed delivery, claiming a batch when none is left; null when there is nothing (more) to send. */
+        /**
+         * The next claimed delivery; null when there is nothing (more) to send. The next batch is
+         * claimed in the background once half of this one is taken, so that senders do not wait
+         * for the database between batches.
+         */
         private synchronized Claimed next() {
             while (true) {
                 if (stop.getAsBoolean()) {
                     stopping = true;
+                }
+                if (claimFailure != null) {
+                    throw claimFailure;
                 }
                 if (stopping) {
                     return null;
                 }
                 Claimed delivery = claimed.poll();
                 if (delivery != null) {
+                    if (!claiming && !dry && claimed.size() < config.batchSize() / 2) {
+                        claimInBackground();
+                    }
                     return delivery;
                 }
+                if (claiming) {
+                    awaitClaims();
+                    continue;
+                }
                 List<Claimed> batch = claims.nextBatch();
-                if (!batch.isEmpty()) {
+                dry = batch.isEmpty();
+                if (!dry) {
                     claimed.addAll(batch);
                 } else if (moreComing.getAsBoolean()) {
-                    try {
-                        wait(200);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    }
+                    awaitClaims();
                 } else {
                     return null;
                 }
+            }
+        }
+
+        private void claimInBackground() {
+            claiming = true;
+            prefetch = CompletableFuture.runAsync(
+                    RunLogContext.carried(() -> {
+                        List<Claimed> batch = List.of();
+                        RuntimeException failure = null;
+                        try {
+                            batch = claims.nextBatch();
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
+                        synchronized (this) {
+                            claimed.addAll(batch);
+                            dry = batch.isEmpty();
+                            claimFailure = failure;
+                            claiming = false;
+                            notifyAll();
+                        }
+                    }),
+                    executor);
+        }
+
+        /** Waits for a background claim to end, or a moment for a run still queueing. */
+        private void awaitClaims() {
+            try {
+                wait(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
             }
         }
 

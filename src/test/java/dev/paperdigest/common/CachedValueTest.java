@@ -32,6 +32,16 @@ class CachedValueTest {
     }
 
     @Test
+    void anInvalidatedValueIsReadAgainAtOnce() {
+        CachedValue<Integer> value = new CachedValue<>(reads::incrementAndGet, Duration.ofSeconds(5), nanos::get);
+
+        assertEquals(1, value.get());
+        value.invalidate();
+        assertEquals(2, value.get());
+        assertEquals(2, value.get());
+    }
+
+    @Test
     void aFailedReadIsKeptAsLongAsAValue() {
         IllegalStateException down = new IllegalStateException("database down");
         CachedValue<Integer> value = new CachedValue<>(

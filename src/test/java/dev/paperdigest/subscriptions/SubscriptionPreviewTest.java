@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -328,5 +329,23 @@ class SubscriptionPreviewTest {
         MatchSession second = recent.session();
         assertNotSame(first, second);
         assertThat(second.size(), equalTo(first.size() + 1));
+    }
+
+    @Test
+    void aPaperAnotherReplicaStoredShowsWithinSeconds() {
+        String id = importPapers("\"title\": \"An ordinary title\"").get(0);
+        assertThat(line(preview("vorpalescent", "").asString(), "keywords", 1), containsString(">0 papers<"));
+
+        // written by another process (here: straight into the database, as another replica's import would)
+        QuarkusTransaction.requiringNew().run(() -> {
+            Paper paper = Paper.findByArxivId(id).orElseThrow();
+            paper.title = "Vorpalescent dynamics";
+            paper.lastSeenAt = Instant.now();
+        });
+        await("the other replica's paper in the preview")
+                .atMost(RecentPapers.CHECK_EVERY.plus(Duration.ofSeconds(5)))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> line(preview("vorpalescent", "").asString(), "keywords", 1)
+                        .contains(">1 paper<"));
     }
 }
