@@ -78,7 +78,6 @@ public class PaperStore {
         if (byId.isEmpty()) {
             return report;
         }
-        changed.fire(new PapersChanged());
         Map<String, Paper> existing = Paper.listByArxivIds(new ArrayList<>(byId.keySet())).stream()
                 .collect(Collectors.toMap(p -> p.arxivId, Function.identity()));
         Instant now = clock.instant();
@@ -96,6 +95,9 @@ public class PaperStore {
         }
         Paper.persist(created);
         report.created = created.size();
+        if (report.created + report.updated > 0) {
+            changed.fire(new PapersChanged());
+        }
         return report;
     }
 

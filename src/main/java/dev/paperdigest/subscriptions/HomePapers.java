@@ -53,27 +53,7 @@ public class HomePapers {
         }
         LocalDate newest = Paper.newestDay().orElse(null);
         if (newest == null) {
-            return new HomeView(
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    query.dayError(),
-                    query.order() == PaperOrder.NEWEST,
-                    query.q(),
-                    queryError,
-                    false,
-                    null,
-                    0,
-                    0,
-                    0,
-                    0,
-                    null,
-                    null,
-                    List.of());
+            return HomeView.noPapers(query.dayError(), query.order() == PaperOrder.NEWEST, query.q(), queryError);
         }
         LocalDate day =
                 query.day() != null ? query.day() : Paper.newestTrendingDay().orElse(newest);
@@ -137,17 +117,8 @@ public class HomePapers {
 
     /** The words each paper the query finds was found by, by paper id. */
     private Map<Long, List<String>> search(List<Paper> papers, String query) {
-        List<MatchablePaper> matchable = new ArrayList<>(papers.size());
-        for (Paper paper : papers) {
-            matchable.add(new MatchablePaper(
-                    paper.id,
-                    paper.title,
-                    paper.abstractText,
-                    paper.authors,
-                    paper.categories,
-                    paper.upvotes,
-                    paper.publishedAt != null ? paper.publishedAt : paper.firstSeenAt));
-        }
+        List<MatchablePaper> matchable =
+                papers.stream().map(MatchablePapers::of).toList();
         Map<Long, List<String>> found = new HashMap<>();
         for (QueryHit hit : matcher.index(matchable, clock.instant()).hits(new Query(QueryKind.KEYWORD, query))) {
             found.put(hit.paperId(), hit.matchedTerms());

@@ -45,6 +45,31 @@ record HomeView(
     /** One paper and its abstract as shown: cut down around the words a search found, those marked. */
     record Card(Paper paper, List<Fragment> snippet) {}
 
+    /** The page while no paper is stored yet: only what was asked, and what was wrong with it. */
+    static HomeView noPapers(String dayError, boolean newestFirst, String query, String queryError) {
+        return new HomeView(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                dayError,
+                newestFirst,
+                query,
+                queryError,
+                false,
+                null,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                List.of());
+    }
+
     boolean hasErrors() {
         return dayError != null || queryError != null;
     }
