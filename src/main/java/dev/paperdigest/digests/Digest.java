@@ -23,7 +23,10 @@ public record Digest(
         return (n == 1 ? "1 new paper" : n + " new papers") + " for you · Paper Digest, " + period.label();
     }
 
-    /** One paper as shown; {@code meta} is {@link dev.paperdigest.papers.PaperDisplay#metaLine}. Untrusted text stays text: templates escape it. */
+    /**
+     * One paper as shown; {@code meta} is {@link dev.paperdigest.papers.PaperDisplay#metaLine}. Untrusted text stays text: templates escape it.
+     * {@code moreUrl} and {@code fewerUrl} are this subscriber's "More like this" and "Fewer like this" links.
+     */
     public record Item(
             String title,
             String url,
@@ -32,7 +35,9 @@ public record Digest(
             String meta,
             Integer upvotes,
             List<Fragment> snippet,
-            List<String> reasons) {
+            List<String> reasons,
+            String moreUrl,
+            String fewerUrl) {
 
         /** The snippet for the plain-text part: matched terms between asterisks. */
         public String plainSnippet() {
