@@ -76,14 +76,14 @@ public class PaperFeedback extends PanacheEntityBase {
         return delete("subscriberId", subscriberId);
     }
 
-    /** A paper voted on, as the manage page lists it. */
-    public record Voted(String title, FeedbackVote vote) {}
+    /** A paper voted on, as the manage page lists it and an export shows it. */
+    public record Voted(String arxivId, String title, FeedbackVote vote, Instant votedAt) {}
 
     /** A subscriber's votes, latest first. */
-    static List<Voted> of(long subscriberId) {
+    public static List<Voted> of(long subscriberId) {
         return getEntityManager()
                 .createQuery(
-                        "select new " + Voted.class.getName() + "(p.title, f.vote) "
+                        "select new " + Voted.class.getName() + "(p.arxivId, p.title, f.vote, f.votedAt) "
                                 + "from PaperFeedback f, Paper p where p.id = f.paperId and f.subscriberId = ?1 "
                                 + "order by f.votedAt desc, p.id",
                         Voted.class)

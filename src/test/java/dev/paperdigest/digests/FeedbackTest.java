@@ -3,6 +3,7 @@ package dev.paperdigest.digests;
 import dev.paperdigest.subscriptions.LinkPurpose;
 import dev.paperdigest.subscriptions.LinkTokens;
 import dev.paperdigest.subscriptions.Subscriber;
+import dev.paperdigest.support.Admin;
 import dev.paperdigest.support.Links;
 import dev.paperdigest.support.Mailbox;
 import dev.paperdigest.support.PaperIds;
@@ -121,6 +122,14 @@ class FeedbackTest {
         learnt = RestAssured.get(manage).asString();
         assertThat(learnt, allOf(containsString("Fewer like these"), not(containsString("More like these"))));
         assertThat(learnt.split("Hostile&lt;/i&gt; &amp; " + topic, -1).length - 1, equalTo(1));
+
+        // an export of the person's data shows it
+        Admin.admin()
+                .get("/api/admin/subscribers/" + Subscribers.id(email) + "/export")
+                .then()
+                .statusCode(200)
+                .body("votes.arxivId", equalTo(List.of(base + "2")))
+                .body("votes.vote", equalTo(List.of("FEWER")));
 
         // forgetting clears it
         String forgotten = RestAssured.given()
