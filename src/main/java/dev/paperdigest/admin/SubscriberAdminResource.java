@@ -9,6 +9,7 @@ import dev.paperdigest.digests.DigestPreviews;
 import dev.paperdigest.digests.Selection;
 import dev.paperdigest.matching.QueryKind;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.PaperFeedback;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.SubscriberStatus;
 import io.quarkus.panache.common.Sort;
@@ -91,7 +92,8 @@ public class SubscriberAdminResource {
             List<PaperRecord> papers) {}
 
     /** Everything held about one person. */
-    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries) {}
+    /** {@code votes}: the papers they asked for more or fewer of, latest first. */
+    public record Export(SubscriberView subscriber, List<DeliveryRecord> deliveries, List<PaperFeedback.Voted> votes) {}
 
     private final DigestPreviews previews;
     private final Bounces bounces;
@@ -162,8 +164,9 @@ public class SubscriberAdminResource {
     @Transactional
     @Operation(
             summary = "Export a subscriber's data",
-            description = "Everything held about the person (GDPR access): the subscriber, and each digest with the "
-                    + "papers it held and why each matched.")
+            description =
+                    "Everything held about the person (GDPR access): the subscriber, and each digest with the "
+                            + "papers it held and why each matched, and their votes on papers (More like this, Fewer like this).")
     @APIResponse(responseCode = "200", description = "The person's data")
     @APIResponse(responseCode = "404", description = "No such subscriber")
     public Export export(@PathParam("id") long id) {
@@ -193,7 +196,7 @@ public class SubscriberAdminResource {
                                         pick.describedReasons()))
                                 .toList()))
                 .toList();
-        return new Export(SubscriberView.of(subscriber), records);
+        return new Export(SubscriberView.of(subscriber), records, PaperFeedback.of(id));
     }
 
     @GET

@@ -26,12 +26,13 @@ public record Digest(
 
     /**
      * One paper as one reader sees it: its card, rendered once for everyone who matched it by
-     * the same words ({@link PaperViews}), and why it matched them.
+     * the same words ({@link PaperViews}), why it matched them, and their links to say "more
+     * like this" or "fewer like this".
      *
      * @param html the card's HTML, escaped and ASCII-only ({@link AsciiHtml})
      * @param text the card for the plain-text part, starting with the title
      */
-    public record Item(RawString html, String text, List<String> reasons) {}
+    public record Item(RawString html, String text, List<String> reasons, String moreUrl, String fewerUrl) {}
 
     /**
      * What a digest shows of a paper whatever the reader, but the highlighted words: title,

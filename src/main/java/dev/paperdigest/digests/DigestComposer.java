@@ -2,11 +2,14 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.PublicLinks;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.FeedbackVote;
 import dev.paperdigest.subscriptions.LinkPurpose;
 import dev.paperdigest.subscriptions.LinkTokens;
 import dev.paperdigest.subscriptions.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,12 @@ public class DigestComposer {
             Map<Long, Paper> papers,
             PaperViews views) {
         List<Digest.Item> items = new ArrayList<>(selection.picks().size());
+        // one signed link for every paper of the digest: the paper and the vote ride beside it
+        String feedback = links.withToken("/feedback", tokens.issue(subscriber, LinkPurpose.FEEDBACK));
         for (Selection.Pick pick : selection.picks()) {
             Paper paper = papers.get(pick.paperId());
             if (paper != null) {
-                items.add(item(paper, pick, views));
+                items.add(item(paper, pick, views, feedback));
             }
         }
         return new Digest(
@@ -47,8 +52,14 @@ public class DigestComposer {
                 links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)));
     }
 
-    private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views) {
+    private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views, String feedback) {
         PaperViews.RenderedCard card = views.card(paper, pick.terms());
-        return new Digest.Item(card.html(), card.text(), pick.describedReasons());
+        String voteOn = feedback + "&paper=" + URLEncoder.encode(paper.arxivId, StandardCharsets.UTF_8) + "&vote=";
+        return new Digest.Item(
+                card.html(),
+                card.text(),
+                pick.describedReasons(),
+                voteOn + FeedbackVote.MORE.param(),
+                voteOn + FeedbackVote.FEWER.param());
     }
 }

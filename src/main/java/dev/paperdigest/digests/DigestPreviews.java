@@ -1,8 +1,10 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.matching.Preferences;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.PaperFeedback;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.Subscription;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +36,7 @@ public class DigestPreviews {
         this.clock = clock;
     }
 
-    private record Asked(Subscriber subscriber, List<Query> queries, long after) {}
+    private record Asked(Subscriber subscriber, List<Query> queries, Preferences preferences, long after) {}
 
     public String html(Subscriber subscriber) {
         Instant now = clock.instant();
@@ -44,11 +46,12 @@ public class DigestPreviews {
             return new Asked(
                     s,
                     Subscription.queriesOf(List.of(s.id)).getOrDefault(s.id, List.of()),
+                    PaperFeedback.preferencesOfRange(s.id, s.id).getOrDefault(s.id, Preferences.NONE),
                     Math.max(s.matchedThrough, floor));
         });
         Subscriber current = asked.subscriber();
         List<Query> queries = asked.queries();
-        RankedPapers ranked = sessions.sinceRound(asked.after()).best(queries, config.maxPapers());
+        RankedPapers ranked = sessions.sinceRound(asked.after()).best(queries, config.maxPapers(), asked.preferences());
         Selection selection = Selection.of(ranked, queries);
         Map<Long, Paper> papers = QuarkusTransaction.requiringNew()
                 .call(() -> Paper.listByIds(selection.paperIds()).stream()

@@ -1,16 +1,18 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.Database;
 import dev.paperdigest.common.PublicLinks;
+import dev.paperdigest.matching.Preferences;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
 import dev.paperdigest.papers.Paper;
+import dev.paperdigest.subscriptions.PaperFeedback;
 import dev.paperdigest.subscriptions.Subscriber;
 import dev.paperdigest.subscriptions.Subscriber.DigestProgress;
 import dev.paperdigest.subscriptions.Subscriber.Schedule;
 import dev.paperdigest.subscriptions.Subscription;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -70,7 +72,12 @@ public class DigestQueue {
         boolean afterPage(Totals soFar);
     }
 
-    private record PageRead(List<Schedule> subscribers, Map<Long, List<Query>> queries, Set<String> existing) {}
+    /** {@code preferences}: what the votes of those who voted on papers taught their ranking. */
+    private record PageRead(
+            List<Schedule> subscribers,
+            Map<Long, List<Query>> queries,
+            Map<Long, Preferences> preferences,
+            Set<String> existing) {}
 
     /** A delivery to queue and what it shows. */
     private record Queued(Delivery delivery, Selection selection) {}
@@ -105,7 +112,7 @@ public class DigestQueue {
             try {
                 page = queuePage(run, afterId, shard.lastId(), throughRound, floorRound, now);
             } catch (RuntimeException e) {
-                if (!isUniqueViolation(e)) {
+                if (!Database.isConstraintViolation(e)) {
                     throw e;
                 }
                 // another process queued some of these subscribers meanwhile (it took the shard
@@ -154,21 +161,12 @@ public class DigestQueue {
                 write.totals().plus(new Totals(0, 0, 0, t1 - t0, t2 - t1, t3 - t2))));
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private PageRead read(DigestRun run, long afterId, long lastId, Instant now) {
         List<Schedule> page = run.scheduled
                 ? Subscriber.listDue(now, afterId, lastId, SUBSCRIBERS_PER_PAGE)
                 : Subscriber.listActive(afterId, lastId, SUBSCRIBERS_PER_PAGE);
         if (page.isEmpty()) {
-            return new PageRead(page, Map.of(), Set.of());
+            return new PageRead(page, Map.of(), Map.of(), Set.of());
         }
         long first = page.get(0).id();
         long last = page.get(page.size() - 1).id();
@@ -178,7 +176,11 @@ public class DigestQueue {
         }
         Set<String> existing =
                 periods.isEmpty() ? Set.of() : new HashSet<>(Delivery.existingKeys(first, last, periods));
-        return new PageRead(page, Subscription.queriesOfRange(first, last), existing);
+        return new PageRead(
+                page,
+                Subscription.queriesOfRange(first, last),
+                PaperFeedback.preferencesOfRange(first, last),
+                existing);
     }
 
     private PageWrite match(DigestRun run, PageRead page, long throughRound, long floorRound, Instant now) {
@@ -205,7 +207,11 @@ public class DigestQueue {
                 continue;
             }
             List<Query> queries = page.queries().getOrDefault(subscriber.id(), List.of());
-            RankedPapers ranked = sessions.ofRounds(after, throughRound).best(queries, config.maxPapers());
+            RankedPapers ranked = sessions.ofRounds(after, throughRound)
+                    .best(
+                            queries,
+                            config.maxPapers(),
+                            page.preferences().getOrDefault(subscriber.id(), Preferences.NONE));
             progress.add(new DigestProgress(subscriber.id(), throughRound, next));
             if (ranked.total() == 0) {
                 continue;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A set of papers indexed for matching ({@link DayIndex}), answering queries as of one moment.
@@ -29,6 +30,8 @@ public final class MatchSession {
     private final Map<QueryKind, Map<String, QueryResult>> results = new EnumMap<>(QueryKind.class);
     private final AtomicLong refused = new AtomicLong();
     private final ThreadLocal<RankingScratch> scratch;
+    /** {@link PaperFeatures} of each paper, by ordinal, once {@link Preferences} asked for them. */
+    private final AtomicReferenceArray<PaperFeatures> features;
 
     MatchSession(DayIndex day, Instant now) {
         this.day = day;
@@ -43,6 +46,7 @@ public final class MatchSession {
             results.put(kind, new ConcurrentHashMap<>());
         }
         this.scratch = ThreadLocal.withInitial(() -> new RankingScratch(day.size()));
+        this.features = new AtomicReferenceArray<>(day.size());
     }
 
     /** Papers in the session. */
@@ -72,8 +76,42 @@ public final class MatchSession {
      * Ties go to the lower paper id, so the order is stable.
      */
     public RankedPapers best(List<Query> queries, int limit) {
+        return best(queries, limit, Preferences.NONE);
+    }
+
+    /**
+     * As {@link #best(List, int)}, each paper's rank also multiplied by what the person's votes
+     * taught ({@link Preferences#multiplier}): the same papers match, in another order. Empty
+     * preferences cost nothing.
+     */
+    public RankedPapers best(List<Query> queries, int limit, Preferences preferences) {
         QueryResult[] found = summed(kept(queries));
-        return found == null ? RankedPapers.NONE : ranked(scratch.get().best(Math.max(0, limit), weights, day), found);
+        if (found == null) {
+            return RankedPapers.NONE;
+        }
+        double[] weighed = preferences == null || preferences.isEmpty() ? weights : preferred(preferences);
+        return ranked(scratch.get().best(Math.max(0, limit), weighed, day), found, weighed);
+    }
+
+    /** The weights of the papers this thread's scratch holds, each multiplied by what the preferences make of it. */
+    private double[] preferred(Preferences preferences) {
+        RankingScratch s = scratch.get();
+        for (int i = 0; i < s.count; i++) {
+            int ord = s.touched[i];
+            s.preferred[ord] = weights[ord] * preferences.multiplier(features(ord));
+        }
+        return s.preferred;
+    }
+
+    /** A paper's words and authors, worked out the first time someone's preferences look at it. */
+    private PaperFeatures features(int ord) {
+        PaperFeatures known = features.get(ord);
+        if (known == null) {
+            MatchablePaper paper = day.papers[ord];
+            known = PaperFeatures.of(paper.title(), paper.abstractText(), paper.authors());
+            features.compareAndSet(ord, null, known);
+        }
+        return known;
     }
 
     /**
@@ -83,7 +121,9 @@ public final class MatchSession {
      */
     public RankedPapers newest(List<Query> queries, int limit) {
         QueryResult[] found = summed(kept(queries));
-        return found == null ? RankedPapers.NONE : ranked(scratch.get().newest(Math.max(0, limit), day), found);
+        return found == null
+                ? RankedPapers.NONE
+                : ranked(scratch.get().newest(Math.max(0, limit), day), found, weights);
     }
 
     /**
@@ -93,7 +133,9 @@ public final class MatchSession {
      */
     public RankedPapers peek(List<Query> queries, int limit) {
         QueryResult[] found = summed(passing(queries));
-        return found == null ? RankedPapers.NONE : ranked(scratch.get().best(Math.max(0, limit), weights, day), found);
+        return found == null
+                ? RankedPapers.NONE
+                : ranked(scratch.get().best(Math.max(0, limit), weights, day), found, weights);
     }
 
     /** What each query matches, kept for the next person who follows it; null when there is nothing to match. */
@@ -147,7 +189,7 @@ public final class MatchSession {
     }
 
     /** The chosen papers, in the order given, with the queries and words that matched each. */
-    private RankedPapers ranked(int[] chosen, QueryResult[] found) {
+    private RankedPapers ranked(int[] chosen, QueryResult[] found, double[] weighed) {
         RankingScratch s = scratch.get();
         List<Ranked> top = new ArrayList<>(chosen.length);
         for (int ord : chosen) {
@@ -162,7 +204,7 @@ public final class MatchSession {
             }
             top.add(new Ranked(
                     day.papers[ord].id(),
-                    s.score[ord] * weights[ord],
+                    s.score[ord] * weighed[ord],
                     List.copyOf(matchedQueries),
                     termLists.size() == 1 ? termLists.get(0) : merged(termLists)));
         }

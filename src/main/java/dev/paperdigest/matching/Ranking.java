@@ -16,7 +16,8 @@ import java.time.Instant;
  * author scores 8, so such a paper ranks near the top; a category scores 1, below any good
  * keyword hit. So a paper found by several subscriptions rises. Upvotes lift a paper
  * logarithmically, so 100 upvotes count about twice as much as none; age halves the rank every
- * week, so last month's paper announced late sinks below today's.
+ * week, so last month's paper announced late sinks below today's. A person's votes on earlier
+ * papers multiply the rank once more, by 0.5 to 2 ({@link Preferences}).
  */
 public final class Ranking {
 

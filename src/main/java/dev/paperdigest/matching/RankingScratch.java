@@ -14,6 +14,9 @@ final class RankingScratch {
     final double[] score;
     final int[] stamp;
     final int[] touched;
+    /** Per-paper weights with a person's {@link Preferences} applied; only the touched papers' are current. */
+    final double[] preferred;
+
     int generation;
     int count;
 
@@ -21,6 +24,7 @@ final class RankingScratch {
         score = new double[papers];
         stamp = new int[papers];
         touched = new int[papers];
+        preferred = new double[papers];
     }
 
     void next() {

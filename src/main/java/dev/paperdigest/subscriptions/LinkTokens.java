@@ -126,6 +126,7 @@ public class LinkTokens {
             case MANAGE -> config.manageValidity();
             case UNSUBSCRIBE -> config.unsubscribeValidity();
             case FEED -> config.feedValidity();
+            case FEEDBACK -> config.feedbackValidity();
         };
     }
 

@@ -33,7 +33,9 @@ public class ManagePage {
                 String weeklyDay,
                 boolean saved,
                 boolean revoked,
-                SubscriptionPreview preview);
+                SubscriptionPreview preview,
+                PaperVotes.Learnt learnt,
+                boolean forgotten);
     }
 
     private final SubscriptionService service;
@@ -42,6 +44,7 @@ public class ManagePage {
     private final PublicLinks links;
     private final WeeklyDigestDay weeklyDay;
     private final SubscriptionPreviews previews;
+    private final PaperVotes votes;
 
     public ManagePage(
             SubscriptionService service,
@@ -49,19 +52,25 @@ public class ManagePage {
             LinkTokens tokens,
             PublicLinks links,
             WeeklyDigestDay weeklyDay,
-            SubscriptionPreviews previews) {
+            SubscriptionPreviews previews,
+            PaperVotes votes) {
         this.service = service;
         this.validator = validator;
         this.tokens = tokens;
         this.links = links;
         this.weeklyDay = weeklyDay;
         this.previews = previews;
+        this.votes = votes;
     }
 
     @GET
-    public TemplateInstance show(@QueryParam("token") String token, @QueryParam("revoked") boolean revoked) {
+    public TemplateInstance show(
+            @QueryParam("token") String token,
+            @QueryParam("revoked") boolean revoked,
+            @QueryParam("forgotten") boolean forgotten) {
         Subscriber subscriber = service.forManaging(token);
-        return page(subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false, revoked, null);
+        return page(
+                subscriber, SubscriptionForm.of(subscriber), new FormErrors(), token, false, revoked, forgotten, null);
     }
 
     /** The Preview button, for browsers without JavaScript: the form as posted, with its preview; nothing is saved. */
@@ -75,7 +84,7 @@ public class ManagePage {
         SubscriptionPreview preview =
                 previews.preview(form, request.remoteAddress().hostAddress());
         return Response.status(preview.refusal() != null ? 429 : 200)
-                .entity(page(subscriber, form, new FormErrors(), token, false, false, preview))
+                .entity(page(subscriber, form, new FormErrors(), token, false, false, false, preview))
                 .build();
     }
 
@@ -93,6 +102,19 @@ public class ManagePage {
                 .build();
     }
 
+    /** "Forget what my digest learnt": the votes on papers go, and the ranking is as it was before them. */
+    @POST
+    @Path("forget")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    public Response forget(@QueryParam("token") String token) {
+        votes.forget(token);
+        return Response.seeOther(UriBuilder.fromPath("/manage")
+                        .queryParam("token", token)
+                        .queryParam("forgotten", true)
+                        .build())
+                .build();
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@QueryParam("token") String token, @BeanParam SubscriptionForm form) {
@@ -102,11 +124,11 @@ public class ManagePage {
         if (valid == null) {
             form.email = subscriber.email;
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(subscriber, form, errors, token, false, false, null))
+                    .entity(page(subscriber, form, errors, token, false, false, false, null))
                     .build();
         }
         Subscriber saved = service.update(token, valid);
-        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false, null))
+        return Response.ok(page(saved, SubscriptionForm.of(saved), errors, token, true, false, false, null))
                 .build();
     }
 
@@ -117,6 +139,7 @@ public class ManagePage {
             String token,
             boolean saved,
             boolean revoked,
+            boolean forgotten,
             SubscriptionPreview preview) {
         return Templates.manage(
                 subscriber,
@@ -128,6 +151,8 @@ public class ManagePage {
                 weeklyDay.name(),
                 saved,
                 revoked,
-                preview);
+                preview,
+                votes.learnt(subscriber),
+                forgotten);
     }
 }

@@ -145,6 +145,7 @@ public class SubscriptionService {
             subscriber.status = SubscriberStatus.UNSUBSCRIBED;
             subscriber.unsubscribedAt = clock.instant();
             subscriber.revokeLinks(); // an old confirm or manage link must not bring them back
+            PaperFeedback.forget(subscriber.id); // what their votes taught goes with them
         }
         return subscriber;
     }

@@ -31,4 +31,8 @@ public interface TokensConfig {
      */
     @WithDefault("P365D")
     Duration feedValidity();
+
+    /** How long the "more like this" and "fewer like this" links of a digest work. */
+    @WithDefault("P90D")
+    Duration feedbackValidity();
 }
