@@ -37,6 +37,9 @@ final class SimilarityIndex {
      */
     static final double THRESHOLD = 0.06;
 
+    /** Of the liked paper's words, those a similar paper's snippet may mark. */
+    static final int HIGHLIGHTED_TERMS = 12;
+
     /** Words a paper must share with the liked one: one rare word in a short text is not a subject. */
     static final int MIN_SHARED_TERMS = 2;
 
@@ -167,7 +170,9 @@ final class SimilarityIndex {
         if (count == 0) {
             return QueryResult.NONE;
         }
-        List<String> stems = query.stream().map(Weighted::term).toList();
+        // highlighting looks for the most distinctive words only: it runs for every paper shown
+        List<String> stems =
+                query.stream().limit(HIGHLIGHTED_TERMS).map(Weighted::term).toList();
         return new QueryResult(
                 Arrays.copyOf(ords, count), Arrays.copyOf(scores, count), ord -> terms.shared(stems, ord));
     }
