@@ -21,12 +21,19 @@ import java.util.regex.Pattern;
  */
 final class BenchmarkWorkload {
 
-    /** One subscription of subscriber number {@code subscriber}. */
-    record Subscription(long id, int subscriber, QueryKind kind, String text) {
+    /** One subscription of subscriber number {@code subscriber}; {@code liked} only for {@link QueryKind#SIMILAR}. */
+    record Subscription(long id, int subscriber, QueryKind kind, String text, LikedPaper liked) {
+        Subscription(long id, int subscriber, QueryKind kind, String text) {
+            this(id, subscriber, kind, text, null);
+        }
+
         Query query() {
-            return new Query(kind, text);
+            return new Query(kind, text, liked);
         }
     }
+
+    /** Share of subscribers who also follow papers like 1 to 3 they liked. */
+    static final double LIKING = 0.05;
 
     static final long SEED = 20260101L;
     static final int DAY_SIZE = 2000;
@@ -341,9 +348,14 @@ final class BenchmarkWorkload {
                 + surnames.get(random.nextInt(surnames.size()));
     }
 
-    /** N subscribers with 1 to 5 subscriptions (mean 2.5): 60% keywords, 30% authors, 10% categories. */
+    /**
+     * N subscribers with 1 to 5 subscriptions (mean 2.5): 60% keywords, 30% authors, 10% categories;
+     * and {@link #LIKING} of them also like 1 to 3 papers, drawn from the seed papers (drawn apart,
+     * so the other subscriptions are those of workloads before liked papers existed).
+     */
     List<Subscription> subscriptions(int subscribers) {
         Random random = new Random(SEED + subscribers);
+        Random liking = new Random(SEED + 31L * subscribers);
         List<Subscription> queries = new ArrayList<>((int) (subscribers * 2.6));
         long id = 1;
         for (int s = 0; s < subscribers; s++) {
@@ -360,8 +372,36 @@ final class BenchmarkWorkload {
                             id++, s, QueryKind.CATEGORY, broadCategories.get(random.nextInt(broadCategories.size()))));
                 }
             }
+            if (liking.nextDouble() < LIKING) {
+                Set<Integer> liked = new LinkedHashSet<>();
+                for (int n = 1 + liking.nextInt(3); liked.size() < n; ) {
+                    liked.add(liking.nextInt(SeedPapers.all().size()));
+                }
+                for (int seed : liked) {
+                    queries.add(likedSeed(id++, s, seed));
+                }
+            }
         }
         return queries;
+    }
+
+    /**
+     * Liking seed paper {@code seed}: the day's paper {@code seed + 1} is its first copy, so the
+     * liked paper is known by that paper's arXiv id in the workload files ({@link WorkloadFiles}).
+     */
+    private Subscription likedSeed(long id, int subscriber, int seed) {
+        MatchablePaper paper = papers.get(seed);
+        return new Subscription(
+                id,
+                subscriber,
+                QueryKind.SIMILAR,
+                arxivId(paper.id()),
+                new LikedPaper(paper.id(), paper.title(), paper.abstractText()));
+    }
+
+    /** The arXiv id the workload files give the day's paper {@code id}. */
+    static String arxivId(long id) {
+        return String.format(Locale.ROOT, "2612.%05d", id);
     }
 
     /** The subscriptions grouped per subscriber, as each one's list of queries. */

@@ -9,6 +9,8 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
@@ -258,10 +260,24 @@ public final class MatchingBenchmark {
                                     "category",
                                     query.text().substring(0, query.text().length() - 1)))
                             : new TermQuery(new Term("category", query.text()));
+                case SIMILAR -> similarQuery(query.liked());
             };
         } catch (InvalidQueryException e) {
             return new MatchNoDocsQuery();
         }
+    }
+
+    /**
+     * A liked paper as a plain Lucene query: any two of its title's words in title or abstract.
+     * Broader than LuceneMatcher's tf-idf similarity, enough to compare the cost of the shape.
+     */
+    private static org.apache.lucene.search.Query similarQuery(LikedPaper liked) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (PaperAnalysis.Token token : PaperAnalysis.ENGLISH.terms(liked.title())) {
+            any.add(new TermQuery(new Term(PaperAnalysis.TITLE, token.term())), BooleanClause.Occur.SHOULD);
+            any.add(new TermQuery(new Term(PaperAnalysis.ABSTRACT, token.term())), BooleanClause.Occur.SHOULD);
+        }
+        return any.setMinimumNumberShouldMatch(2).build();
     }
 
     private static Measure runMonitor(
@@ -330,7 +346,7 @@ public final class MatchingBenchmark {
     /** Counts hits per subscriber and per kind of query, from any thread. */
     static final class Counter {
         private final AtomicIntegerArray perSubscriber;
-        private final LongAdder[] byKind = {new LongAdder(), new LongAdder(), new LongAdder()};
+        private final LongAdder[] byKind = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
 
         Counter(int subscribers) {
             perSubscriber = new AtomicIntegerArray(subscribers);
@@ -354,7 +370,7 @@ public final class MatchingBenchmark {
             for (int i = 0; i < n; i++) {
                 counts[i] = perSubscriber.get(i);
             }
-            long[] kinds = {byKind[0].sum(), byKind[1].sum(), byKind[2].sum()};
+            long[] kinds = {byKind[0].sum(), byKind[1].sum(), byKind[2].sum(), byKind[3].sum()};
             return new Measure(
                     seconds,
                     build,
@@ -362,7 +378,7 @@ public final class MatchingBenchmark {
                     heapAfterBuild,
                     heapDelta,
                     retained,
-                    kinds[0] + kinds[1] + kinds[2],
+                    kinds[0] + kinds[1] + kinds[2] + kinds[3],
                     kinds,
                     distribution(counts),
                     zeroShare(counts),
@@ -383,7 +399,7 @@ public final class MatchingBenchmark {
     }
 
     private static void describe(int size, List<BenchmarkWorkload.Subscription> queries) throws InvalidQueryException {
-        long[] kinds = new long[3];
+        long[] kinds = new long[QueryKind.values().length];
         Set<String> distinct = new HashSet<>();
         LuceneMatcher matcher = new LuceneMatcher();
         long t0 = System.nanoTime();
@@ -395,15 +411,21 @@ public final class MatchingBenchmark {
         }
         line("");
         line(
-                "### %,d subscribers: %,d subscriptions (%,d keyword, %,d author, %,d category), %,d distinct; all validated in %.1f s",
-                size, queries.size(), kinds[0], kinds[1], kinds[2], distinct.size(), secs(t0));
+                "### %,d subscribers: %,d subscriptions (%,d keyword, %,d author, %,d category, %,d similar paper), %,d distinct;"
+                        + " all validated in %.1f s",
+                size, queries.size(), kinds[0], kinds[1], kinds[2], kinds[3], distinct.size(), secs(t0));
     }
 
     private static String format(Measure m) {
         String kinds = m.byKind == null
                 ? ""
                 : String.format(
-                        Locale.ROOT, " (keyword %,d, author %,d, category %,d)", m.byKind[0], m.byKind[1], m.byKind[2]);
+                        Locale.ROOT,
+                        " (keyword %,d, author %,d, category %,d, similar paper %,d)",
+                        m.byKind[0],
+                        m.byKind[1],
+                        m.byKind[2],
+                        m.byKind[3]);
         return String.format(
                 Locale.ROOT,
                 "%.2f s (build %.2f s + match %.2f s); heap after building %d MiB (+%d MiB), retained after matching +%d MiB;"

@@ -38,7 +38,7 @@ public final class WorkloadFiles {
         try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("papers.jsonl"), StandardCharsets.UTF_8)) {
             for (MatchablePaper paper : workload.papers) {
                 ObjectNode line = json.createObjectNode();
-                line.put("arxiv_id", String.format(Locale.ROOT, "2612.%05d", paper.id()));
+                line.put("arxiv_id", BenchmarkWorkload.arxivId(paper.id()));
                 line.put("title", paper.title() == null ? "Untitled " + paper.id() : paper.title());
                 line.put("abstract", paper.abstractText());
                 paper.authors().forEach(line.putArray("authors")::add);
@@ -61,6 +61,7 @@ public final class WorkloadFiles {
                         case KEYWORD -> "keywords";
                         case AUTHOR -> "authors";
                         case CATEGORY -> "categories";
+                        case SIMILAR -> "papers";
                     };
                     (line.has(field) ? line.withArray(field) : line.putArray(field)).add(query.text());
                 }

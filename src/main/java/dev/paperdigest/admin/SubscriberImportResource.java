@@ -37,7 +37,9 @@ public class SubscriberImportResource {
     @Operation(
             summary = "Import subscribers",
             description = "JSON Lines, one subscriber a line: {\"email\", \"keywords\": [...], \"authors\": [...], "
-                    + "\"categories\": [...], \"frequency\", \"sendHour\", \"timezone\"}. With preconfirmed=true the "
+                    + "\"categories\": [...], \"papers\": [arXiv ids or links of liked papers], \"frequency\", "
+                    + "\"sendHour\", \"timezone\"}. Liked papers not stored yet are looked up on arXiv in the "
+                    + "background. With preconfirmed=true the "
                     + "operator vouches for consent and new subscribers are active at once; otherwise each gets the "
                     + "confirmation email. An address already known is updated. Good lines are kept even when others "
                     + "are rejected; the report lists the rejected ones by index.")

@@ -22,12 +22,15 @@ public record Selection(List<Pick> picks, int moreCount) {
     /**
      * One paper of the digest.
      *
-     * @param reasons {@code KIND<tab>query} of each query that matched it
+     * @param reasons {@code KIND<tab>query} of each query that matched it ({@code SIMILAR<tab>title of the liked paper})
      * @param terms   the words of the paper that made it match, as written
      */
     public record Pick(long paperId, List<String> reasons, List<String> terms) {
 
-        /** Why it matched, as a digest says it: {@code keyword “sparse attention”}, {@code author Ada Lovelace}. */
+        /**
+         * Why it matched, as a digest says it: {@code keyword “sparse attention”}, {@code author Ada
+         * Lovelace}, {@code similar to Attention Is All You Need}.
+         */
         public List<String> describedReasons() {
             return reasons.stream()
                     .map(Selection::query)
@@ -35,6 +38,7 @@ public record Selection(List<Pick> picks, int moreCount) {
                         case KEYWORD -> "keyword “" + q.text() + "”";
                         case AUTHOR -> "author " + q.text();
                         case CATEGORY -> "category " + q.text();
+                        case SIMILAR -> "similar to " + q.text();
                     })
                     .distinct()
                     .toList();
@@ -55,7 +59,11 @@ public record Selection(List<Pick> picks, int moreCount) {
     }
 
     static String reason(Query query) {
-        return query.kind().name() + "\t" + query.text();
+        // a reason is read back without the liked paper, so it names the paper by its title
+        String text = query.kind() == QueryKind.SIMILAR && query.liked() != null
+                ? query.liked().title().replaceAll("\\s+", " ").strip()
+                : query.text();
+        return query.kind().name() + "\t" + text;
     }
 
     static Query query(String reason) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,8 @@ final class DayIndex {
     private final IndexSearcher searcher;
     private final int[] ordOfDoc;
     private final Map<String, LeafResult> leaves = new ConcurrentHashMap<>();
+    /** Built when the first query for similar papers comes: most sessions have none. */
+    private volatile SimilarityIndex similarity;
 
     private DayIndex(
             MatchablePaper[] papers,
@@ -182,6 +185,34 @@ final class DayIndex {
 
     int keptLeaves() {
         return leaves.size();
+    }
+
+    SimilarityIndex similarity() {
+        SimilarityIndex built = similarity;
+        if (built == null) {
+            synchronized (this) {
+                if (similarity == null) {
+                    similarity = SimilarityIndex.build(searcher.getIndexReader(), ordOfDoc, papers);
+                }
+                built = similarity;
+            }
+        }
+        return built;
+    }
+
+    /** The words of paper {@code ord}, as written, that have these stemmed forms; at most {@code limit}. */
+    List<String> surfacesOf(List<String> stems, int ord, int limit) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String stem : stems) {
+            Leaf word = new Leaf(KeywordQuery.LeafKind.TERM, KeywordQuery.ANYWHERE, List.of(stem), List.of(0), stem);
+            for (String surface : surfaceForms.found(word, ord)) {
+                found.putIfAbsent(TextFolding.fold(surface), surface);
+            }
+            if (found.size() >= limit) {
+                break;
+            }
+        }
+        return List.copyOf(found.values()).subList(0, Math.min(limit, found.size()));
     }
 
     /** The papers matching one leaf, as {@link #leaf}, searched again unless kept: nothing is added to the index. */

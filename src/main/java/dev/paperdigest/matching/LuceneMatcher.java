@@ -37,7 +37,7 @@ public class LuceneMatcher implements PaperMatcher {
             throw new InvalidQueryException("is longer than " + MAX_QUERY_LENGTH + " characters");
         }
         if (kind == null) {
-            throw new InvalidQueryException("has no kind (keyword, author or category)");
+            throw new InvalidQueryException("has no kind (keyword, author, category or similar paper)");
         }
         return switch (kind) {
             case KEYWORD -> {
@@ -46,6 +46,8 @@ public class LuceneMatcher implements PaperMatcher {
             }
             case AUTHOR -> AuthorName.validate(query);
             case CATEGORY -> ArxivCategories.validate(query);
+            // the key of a liked paper is the caller's (an arXiv id): any non-blank text will do
+            case SIMILAR -> query;
         };
     }
 

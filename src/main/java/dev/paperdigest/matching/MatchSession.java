@@ -163,7 +163,7 @@ public final class MatchSession {
                     : results.get(query.kind()).get(query.text());
             if (kept == null) {
                 try {
-                    kept = passing.evaluate(query.kind(), query.text());
+                    kept = passing.evaluate(query);
                 } catch (InvalidQueryException e) {
                     kept = QueryResult.NONE;
                 }
@@ -230,7 +230,7 @@ public final class MatchSession {
         Map<String, QueryResult> cache = results.get(query.kind());
         QueryResult cached = cache.get(query.text());
         if (cached == null) {
-            cached = evaluate(query.kind(), query.text());
+            cached = evaluate(query);
             QueryResult raced = cache.putIfAbsent(query.text(), cached);
             cached = raced != null ? raced : cached;
         }
@@ -247,9 +247,9 @@ public final class MatchSession {
         return day.keptLeaves();
     }
 
-    private QueryResult evaluate(QueryKind kind, String text) {
+    private QueryResult evaluate(Query query) {
         try {
-            return evaluator.evaluate(kind, text);
+            return evaluator.evaluate(query);
         } catch (InvalidQueryException e) {
             refused.incrementAndGet();
             return QueryResult.NONE;

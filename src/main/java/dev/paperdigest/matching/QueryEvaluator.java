@@ -22,8 +22,10 @@ import java.util.function.Function;
  * Finds the papers of a {@link DayIndex} that one query matches, with a relevance score each: a
  * keyword query combines the bitsets of its words, phrases and prefixes (each searched once by the
  * index, with BM25), words being stemmed once through a cache; an author or category hit scores a
- * constant. Thread-safe. An evaluator that does not {@code keep} adds nothing to the index or to
- * its own caches, so queries nobody follows (previews of what someone is typing) cannot grow them.
+ * constant; papers like a liked one are found by {@link SimilarityIndex}. Thread-safe. An
+ * evaluator that does not {@code keep} adds nothing to the index or to its own caches, so queries
+ * nobody follows (previews of what someone is typing) cannot grow them; the day's similarity
+ * vectors, built once for the first liked paper, grow with the papers, not with the queries.
  */
 final class QueryEvaluator {
 
@@ -31,6 +33,9 @@ final class QueryEvaluator {
     static final double AUTHOR_SCORE = 8.0;
     /** Relevance of a category hit: broad, so below a good keyword hit. */
     static final double CATEGORY_SCORE = 1.0;
+
+    /** Words a similar paper shares with the liked one, highlighted in its snippet. */
+    static final int SHARED_WORDS_SHOWN = 8;
 
     private final DayIndex day;
     private final boolean keep;
@@ -45,12 +50,23 @@ final class QueryEvaluator {
         this.keep = keep;
     }
 
-    QueryResult evaluate(QueryKind kind, String text) throws InvalidQueryException {
-        return switch (kind) {
+    QueryResult evaluate(Query query) throws InvalidQueryException {
+        String text = query.text();
+        return switch (query.kind()) {
             case KEYWORD -> keyword(KeywordQuery.parse(text, this::stem));
             case AUTHOR -> author(text);
             case CATEGORY -> category(ArxivCategories.validate(text));
+            case SIMILAR -> similar(query.liked());
         };
+    }
+
+    /** Papers like the liked one; nothing while it is not known. */
+    private QueryResult similar(LikedPaper liked) {
+        if (liked == null || day.size() == 0) {
+            return QueryResult.NONE;
+        }
+        return day.similarity()
+                .similarTo(liked, day.analysis, (stems, ord) -> day.surfacesOf(stems, ord, SHARED_WORDS_SHOWN));
     }
 
     private List<Token> stem(String text) {

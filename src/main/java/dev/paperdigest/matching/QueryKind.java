@@ -4,5 +4,7 @@ package dev.paperdigest.matching;
 public enum QueryKind {
     KEYWORD,
     AUTHOR,
-    CATEGORY
+    CATEGORY,
+    /** Papers like one the person liked ({@link LikedPaper}), by the words of its title and abstract. */
+    SIMILAR
 }

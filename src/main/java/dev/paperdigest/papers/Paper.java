@@ -111,6 +111,18 @@ public class Paper extends PanacheEntityBase {
                 List.of(DEMO_SOURCE));
     }
 
+    /**
+     * Papers stored because someone liked them, published before {@code before}, are old news:
+     * they go to round 0, before the first, so no digest brings them as new (a recent one enters
+     * the next round like any new paper).
+     */
+    public static int setAsideAsOld(List<String> arxivIds, Instant before) {
+        return update(
+                "matchRound = 0 where matchRound is null and arxivId in ?1 and (publishedAt is null or publishedAt < ?2)",
+                arxivIds,
+                before);
+    }
+
     /** The newest match round, or 0 before the first. */
     public static long latestRound() {
         Long round = getEntityManager()

@@ -6,7 +6,8 @@ import dev.paperdigest.matching.QueryKind;
 enum QueryField {
     KEYWORDS("keywords", QueryKind.KEYWORD, "Keyword", "Keywords"),
     AUTHORS("authors", QueryKind.AUTHOR, "Author", "Authors"),
-    CATEGORIES("categories", QueryKind.CATEGORY, "Category", "Categories");
+    CATEGORIES("categories", QueryKind.CATEGORY, "Category", "Categories"),
+    PAPERS("papers", QueryKind.SIMILAR, "Paper", "Papers like these");
 
     private final String formName;
     private final QueryKind kind;

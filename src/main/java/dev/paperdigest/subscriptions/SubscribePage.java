@@ -54,16 +54,20 @@ public class SubscribePage {
         this.previews = previews;
     }
 
-    /** @param keywords keyword queries to start the form with, one per line (the front page's search links here) */
+    /**
+     * @param keywords keyword queries to start the form with, one per line (the front page's search links here)
+     * @param papers   arXiv ids or links of liked papers to start the form with, one per line
+     */
     @GET
-    public TemplateInstance show(@RestQuery String keywords) {
+    public TemplateInstance show(@RestQuery String keywords, @RestQuery String papers) {
         SubscriptionForm form = SubscriptionForm.blank();
         form.keywords = keywords == null || keywords.isBlank() ? null : keywords.strip();
+        form.papers = papers == null || papers.isBlank() ? null : papers.strip();
         return form(form, new FormErrors());
     }
 
     /**
-     * The live preview: an HTML fragment with, per line of keywords, authors and categories, how
+     * The live preview: an HTML fragment with, per line of keywords, authors, categories and papers, how
      * many papers of the last 7 days it would have matched and the best of them, or the form's
      * message for a line it would refuse. Sends nothing and stores nothing.
      */
@@ -73,11 +77,13 @@ public class SubscribePage {
             @RestQuery String keywords,
             @RestQuery String authors,
             @RestQuery List<String> categories,
+            @RestQuery String papers,
             @Context HttpServerRequest request) {
         SubscriptionForm form = new SubscriptionForm();
         form.keywords = keywords;
         form.authors = authors;
         form.categories = categories;
+        form.papers = papers;
         SubscriptionPreview preview =
                 previews.preview(form, request.remoteAddress().hostAddress());
         return Response.status(preview.refusal() != null ? 429 : 200)

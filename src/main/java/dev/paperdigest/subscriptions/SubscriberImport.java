@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
 /**
  * Loads subscribers in bulk from JSON Lines, one person a line:
  * <pre>{"email":"ada@example.org","keywords":["sparse attention"],"authors":["Tim Dettmers"],
- *  "categories":["cs.CL"],"frequency":"daily","sendHour":8,"timezone":"Europe/Berlin"}</pre>
+ *  "categories":["cs.CL"],"papers":["2401.01234"],"frequency":"daily","sendHour":8,"timezone":"Europe/Berlin"}</pre>
  * Each line is checked like the sign-up form (same rules, same messages); {@code frequency},
- * {@code sendHour} and {@code timezone} default to daily, 8 and UTC. The file is read as it
+ * {@code sendHour} and {@code timezone} default to daily, 8 and UTC. Liked papers Paper Digest
+ * does not have are looked up on arXiv in the background, not while the import waits. The file is read as it
  * arrives and stored a thousand lines per transaction, so memory stays flat however long it is.
  *
  * <p>With {@code preconfirmed} the operator vouches for consent and new people are active at once;
@@ -128,20 +129,18 @@ public class SubscriberImport {
             report.reject(index, "the line is not a JSON object");
             return null;
         }
-        if (!lines(line.path("papers")).isEmpty()) {
-            report.reject(index, "papers: following papers by example is not offered yet");
-            return null;
-        }
         SubscriptionForm form = new SubscriptionForm();
         form.email = line.path("email").asText("");
         form.keywords = String.join("\n", lines(line.path("keywords")));
         form.authors = String.join("\n", lines(line.path("authors")));
         form.categories = lines(line.path("categories"));
+        form.papers = String.join("\n", lines(line.path("papers")));
         form.frequency = line.path("frequency").asText("daily");
         form.sendHour = line.path("sendHour").asText("8");
         form.timezone = line.path("timezone").asText("UTC");
         FormErrors errors = new FormErrors();
-        SubscriptionRequest request = validator.validate(form, true, errors);
+        SubscriptionRequest request =
+                validator.validate(form, true, SubscriptionFormValidator.ArxivLookUp.LATER, errors);
         if (request == null) {
             report.reject(index, String.join(" ", errors.all()));
         }

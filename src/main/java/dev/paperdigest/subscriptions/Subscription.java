@@ -1,5 +1,6 @@
 package dev.paperdigest.subscriptions;
 
+import dev.paperdigest.matching.LikedPaper;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.QueryKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,10 +18,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** One keyword query, author name or arXiv category that a subscriber follows. */
+/**
+ * One keyword query, author name or arXiv category that a subscriber follows, or a paper they
+ * like ({@link QueryKind#SIMILAR}, its base arXiv id as {@code query}).
+ */
 @Entity
 public class Subscription extends PanacheEntityBase {
 
@@ -61,11 +67,21 @@ public class Subscription extends PanacheEntityBase {
                 .getResultList());
     }
 
+    /** The rows as queries; a liked paper's comes with its title and abstract (read once for all rows). */
     private static Map<Long, List<Query>> queries(List<Object[]> rows) {
+        Set<String> likedIds = new HashSet<>();
+        for (Object[] row : rows) {
+            if (row[1] == QueryKind.SIMILAR) {
+                likedIds.add((String) row[2]);
+            }
+        }
+        Map<String, LikedPaper> liked = LikedPapers.byArxivId(likedIds);
         Map<Long, List<Query>> queries = new HashMap<>();
         for (Object[] row : rows) {
+            QueryKind kind = (QueryKind) row[1];
+            String text = (String) row[2];
             queries.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
-                    .add(new Query((QueryKind) row[1], (String) row[2]));
+                    .add(kind == QueryKind.SIMILAR ? Query.similarTo(text, liked.get(text)) : new Query(kind, text));
         }
         return queries;
     }

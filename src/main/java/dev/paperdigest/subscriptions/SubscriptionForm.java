@@ -26,6 +26,13 @@ public class SubscriptionForm {
     @RestForm
     public List<String> categories = new ArrayList<>();
 
+    /** arXiv ids or links of papers the person likes, one per line. */
+    @RestForm
+    public String papers;
+
+    /** Liked papers Paper Digest does not have (arXiv did not know them, or has not answered yet). */
+    public List<String> missingPapers = List.of();
+
     @RestForm
     public String frequency;
 
@@ -51,6 +58,9 @@ public class SubscriptionForm {
         form.keywords = String.join("\n", subscriber.queries(QueryKind.KEYWORD));
         form.authors = String.join("\n", subscriber.queries(QueryKind.AUTHOR));
         form.categories = new ArrayList<>(subscriber.queries(QueryKind.CATEGORY));
+        List<String> liked = subscriber.queries(QueryKind.SIMILAR);
+        form.papers = String.join("\n", liked);
+        form.missingPapers = LikedPapers.missing(liked);
         form.frequency = subscriber.frequency.formValue();
         form.sendHour = Integer.toString(subscriber.sendHour);
         form.timezone = subscriber.timeZone;

@@ -2,13 +2,17 @@ package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.matching.InvalidQueryException;
 import dev.paperdigest.matching.PaperMatcher;
+import dev.paperdigest.papers.ArxivId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,13 +34,28 @@ public class SubscriptionFormValidator {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;\\s]+");
 
     private final PaperMatcher matcher;
+    private final LikedPapers likedPapers;
 
-    public SubscriptionFormValidator(PaperMatcher matcher) {
+    public SubscriptionFormValidator(PaperMatcher matcher, LikedPapers likedPapers) {
         this.matcher = matcher;
+        this.likedPapers = likedPapers;
+    }
+
+    /** How liked papers Paper Digest does not have are looked up on arXiv. */
+    enum ArxivLookUp {
+        /** A form: wait a little for arXiv, refusing the ids it does not know. */
+        WAIT,
+        /** An import: look them up in the background. */
+        LATER
     }
 
     /** @return the request, or null with {@code errors} filled in */
     public SubscriptionRequest validate(SubscriptionForm form, boolean emailRequired, FormErrors errors) {
+        return validate(form, emailRequired, ArxivLookUp.WAIT, errors);
+    }
+
+    /** @return the request, or null with {@code errors} filled in */
+    SubscriptionRequest validate(SubscriptionForm form, boolean emailRequired, ArxivLookUp lookUp, FormErrors errors) {
         String email = Subscriber.normaliseEmail(form.email);
         if (emailRequired) {
             if (email.isEmpty()) {
@@ -51,8 +70,14 @@ public class SubscriptionFormValidator {
         queries(QueryField.KEYWORDS, lines(form.keywords), subscriptions, errors);
         queries(QueryField.AUTHORS, lines(form.authors), subscriptions, errors);
         queries(QueryField.CATEGORIES, categoryCodes(form.categories), subscriptions, errors);
-        if (subscriptions.isEmpty() && !errors.has("keywords") && !errors.has("authors") && !errors.has("categories")) {
-            errors.add("keywords", "Follow at least one keyword, author or category.");
+        List<String> papers = lines(form.papers);
+        queries(QueryField.PAPERS, papers, subscriptions, errors);
+        if (subscriptions.isEmpty()
+                && !errors.has("keywords")
+                && !errors.has("authors")
+                && !errors.has("categories")
+                && !errors.has("papers")) {
+            errors.add("keywords", "Follow at least one keyword, author, category or paper.");
         }
         Frequency frequency = Frequency.fromForm(form.frequency).orElse(null);
         if (frequency == null) {
@@ -73,7 +98,38 @@ public class SubscriptionFormValidator {
         } catch (DateTimeException e) {
             errors.add("timezone", "\"" + timeZone + "\" is not a time zone; use a name such as Europe/Berlin.");
         }
+        if (errors.isEmpty()) {
+            likedPapersKnown(papers, lookUp, errors);
+        }
         return errors.isEmpty() ? new SubscriptionRequest(email, subscriptions, frequency, sendHour, timeZone) : null;
+    }
+
+    /** Liked papers Paper Digest does not have are looked up on arXiv; those it does not know are refused. */
+    private void likedPapersKnown(List<String> typed, ArxivLookUp lookUp, FormErrors errors) {
+        Map<String, String> asTyped = new LinkedHashMap<>();
+        typed.forEach(line -> asTyped.putIfAbsent(arxivId(line).orElseThrow(), line));
+        List<String> missing = LikedPapers.missing(asTyped.keySet());
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!likedPapers.canLookUp()) {
+            missing.forEach(id -> errors.add(
+                    QueryField.PAPERS.formName(),
+                    "Paper \"" + asTyped.get(id)
+                            + "\" is not in Paper Digest, and looking papers up on arXiv is turned off here."));
+        } else if (lookUp == ArxivLookUp.LATER) {
+            likedPapers.fetchLater(missing);
+        } else {
+            likedPapers
+                    .fetchWaiting(missing)
+                    .forEach(id -> errors.add(
+                            QueryField.PAPERS.formName(), "Paper \"" + asTyped.get(id) + "\" is not on arXiv."));
+        }
+    }
+
+    /** The base id of an arXiv id or link as a person may write it. */
+    static Optional<String> arxivId(String line) {
+        return ArxivId.parse(line).map(ArxivId::id);
     }
 
     /** One line of a field checked: its canonical form, or the message saying what is wrong with it. */
@@ -81,6 +137,15 @@ public class SubscriptionFormValidator {
 
     /** Checks one line of a field, with the message the form shows for it. */
     CheckedLine check(QueryField field, String line) {
+        if (field == QueryField.PAPERS) {
+            return arxivId(line)
+                    .map(id -> new CheckedLine(id, null))
+                    .orElseGet(
+                            () -> new CheckedLine(
+                                    null,
+                                    "Paper \"" + line.strip()
+                                            + "\" is not an arXiv id or link, such as 2401.01234 or https://arxiv.org/abs/2401.01234."));
+        }
         try {
             return new CheckedLine(matcher.validate(field.kind(), line), null);
         } catch (InvalidQueryException e) {

@@ -10,7 +10,12 @@ import java.util.List;
 public class SubscriptionMails {
 
     /** What the person asked to follow, shown back in the confirmation email. */
-    public record Summary(List<String> keywords, List<String> authors, List<String> categories, String schedule) {}
+    public record Summary(
+            List<String> keywords,
+            List<String> authors,
+            List<String> categories,
+            List<String> papers,
+            String schedule) {}
 
     public static native MailTemplateInstance confirm(
             String confirmUrl, String manageUrl, String unsubscribeUrl, Summary summary);

@@ -1,6 +1,7 @@
 package dev.paperdigest.subscriptions;
 
 import dev.paperdigest.matching.ArxivCategories;
+import dev.paperdigest.matching.LikedPaper;
 import dev.paperdigest.matching.MatchSession;
 import dev.paperdigest.matching.Query;
 import dev.paperdigest.matching.RankedPapers;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Previews a subscription form: each line of its keywords, authors and categories checked as the
+ * Previews a subscription form: each line of its keywords, authors, categories and liked papers checked as the
  * form checks it, and, when valid, matched against the papers of the last days ({@link
  * RecentPapers}) without being kept. At most as many lines as the form takes are looked at, each
  * no longer than a query may be, so a preview costs about what saving the form does.
@@ -57,15 +58,17 @@ public class SubscriptionPreviews {
         typed.put(QueryField.KEYWORDS, SubscriptionFormValidator.lines(form.keywords));
         typed.put(QueryField.AUTHORS, SubscriptionFormValidator.lines(form.authors));
         typed.put(QueryField.CATEGORIES, SubscriptionFormValidator.categoryCodes(form.categories));
+        typed.put(QueryField.PAPERS, SubscriptionFormValidator.lines(form.papers));
 
         Map<QueryField, String> refused = new EnumMap<>(QueryField.class);
         List<Checked> lines = new ArrayList<>();
+        Map<String, LikedPaper> liked = liked(typed.get(QueryField.PAPERS));
         typed.forEach((field, texts) -> {
             String tooMany = SubscriptionFormValidator.tooMany(field, texts);
             if (tooMany != null) {
                 refused.put(field, tooMany);
             } else {
-                texts.forEach(text -> lines.add(check(field, text)));
+                texts.forEach(text -> lines.add(check(field, text, liked)));
             }
         });
 
@@ -105,13 +108,30 @@ public class SubscriptionPreviews {
     /** A line as the form checks it; {@code query} null when the form would refuse it. */
     private record Checked(QueryField field, String text, String detail, String error, Query query) {}
 
-    private Checked check(QueryField field, String text) {
+    private Checked check(QueryField field, String text, Map<String, LikedPaper> liked) {
         CheckedLine checked = validator.check(field, text);
         if (checked.error() != null) {
             return new Checked(field, text, null, checked.error(), null);
         }
+        if (field == QueryField.PAPERS) {
+            // a preview never asks arXiv: that waits for the form to be saved
+            LikedPaper paper = liked.get(checked.canonical());
+            return paper == null
+                    ? new Checked(field, text, "not in Paper Digest yet: looked up on arXiv when you save", null, null)
+                    : new Checked(field, text, paper.title(), null, Query.similarTo(checked.canonical(), paper));
+        }
         String detail = field == QueryField.CATEGORIES ? ArxivCategories.nameOf(checked.canonical()) : null;
         return new Checked(field, text, detail, null, new Query(field.kind(), checked.canonical()));
+    }
+
+    /** The stored papers among the liked ones typed, by base id; at most as many as the form takes are read. */
+    private static Map<String, LikedPaper> liked(List<String> typed) {
+        if (SubscriptionFormValidator.tooMany(QueryField.PAPERS, typed) != null) {
+            return Map.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        typed.forEach(line -> SubscriptionFormValidator.arxivId(line).ifPresent(ids::add));
+        return ids.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew().call(() -> LikedPapers.byArxivId(ids));
     }
 
     private static Map<Long, Paper> papers(List<RankedPapers> found) {

@@ -233,6 +233,7 @@ public class SubscriptionService {
                 subscriber.queries(QueryKind.KEYWORD),
                 subscriber.queries(QueryKind.AUTHOR),
                 subscriber.queries(QueryKind.CATEGORY),
+                subscriber.queries(QueryKind.SIMILAR),
                 schedule);
     }
 }

@@ -4,7 +4,7 @@
   var form = document.querySelector('form[data-preview]');
   var region = document.getElementById('preview');
   if (!form || !region || !window.fetch || !window.URLSearchParams) { return; }
-  var fields = ['keywords', 'authors', 'categories'];
+  var fields = ['keywords', 'authors', 'categories', 'papers'];
   // the server reads request lines of up to 4 KB: longer previews go through the button
   var longestUrl = 4000;
   var timer = null;

@@ -28,6 +28,12 @@ class SubscriptionFlowTest {
     @Test
     void theFormCanStartWithKeywordLinesEscaped() {
         RestAssured.given()
+                .queryParam("papers", "2401.01234\n</textarea><b>")
+                .get("/subscribe")
+                .then()
+                .statusCode(200)
+                .body(containsString(">2401.01234\n&lt;/textarea&gt;&lt;b&gt;</textarea>"));
+        RestAssured.given()
                 .queryParam("keywords", "\"mixture of experts\" -survey\nquantiz*")
                 .get("/subscribe")
                 .then()
@@ -48,7 +54,7 @@ class SubscriptionFlowTest {
                         .get("/q/openapi")
                         .jsonPath()
                         .getList("paths.'/subscribe'.get.parameters.name"),
-                equalTo(List.of("keywords")));
+                equalTo(List.of("keywords", "papers")));
     }
 
     @Test
@@ -166,7 +172,7 @@ class SubscriptionFlowTest {
                 .post("/subscribe")
                 .then()
                 .statusCode(400)
-                .body(containsString("Follow at least one keyword, author or category."));
+                .body(containsString("Follow at least one keyword, author, category or paper."));
     }
 
     @Test

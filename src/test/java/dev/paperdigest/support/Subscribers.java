@@ -1,6 +1,7 @@
 package dev.paperdigest.support;
 
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,20 @@ public final class Subscribers {
                 .then()
                 .statusCode(200)
                 .body(containsString("Check your inbox"));
+    }
+
+    /** Posts the sign-up form with liked papers only (arXiv ids or links, one per line), daily at 8 UTC. */
+    public static ValidatableResponse postLikedPapers(String email, String papers) {
+        return RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("email", email)
+                .formParam("papers", papers)
+                .formParam("frequency", "daily")
+                .formParam("sendHour", "8")
+                .formParam("timezone", "UTC")
+                .when()
+                .post("/subscribe")
+                .then();
     }
 
     /** Signs up and clicks the confirmation link; returns the confirmation email. */
