@@ -9,7 +9,8 @@
 # through POST /api/admin/subscribers/import (timed too), one digest run for everyone, Postfix's
 # smtp-sink as the SMTP server; then smtp-source's raw rate into the same sink for messages of the
 # digests' mean size. Installs Postfix (for smtp-sink/smtp-source) with apt-get if missing.
-# Results: printed, and appended to target/benchmark/digest-run.md.
+# Results: printed, and appended to target/benchmark/digest-run.md. BENCH_JVM_OPTS adds JVM options
+# to the service (a profiler, say).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -75,7 +76,7 @@ for run in $(seq 1 "$runs"); do
       QUARKUS_DATASOURCE_PASSWORD= DIGEST_ADMIN_PASSWORD=$password DIGEST_DEMO_DATA=false \
       DIGEST_SOURCES_HF_ENABLED=false DIGEST_SOURCES_ARXIV_ENABLED=false DIGEST_DELIVERY_CRON=off DIGEST_DELIVERY_POLL=2s \
       QUARKUS_MAILER_MOCK=false QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$smtp_port QUARKUS_MAILER_START_TLS=DISABLED \
-      java -Xmx"$heap" -jar "$out/app-$db/quarkus-run.jar" > "$out/service-$r.log" 2>&1 &
+      java -Xmx"$heap" ${BENCH_JVM_OPTS:-} -jar "$out/app-$db/quarkus-run.jar" > "$out/service-$r.log" 2>&1 &
     service_pids+=($!); pids+=($!)
   done
   for r in $(seq 1 "$replicas"); do

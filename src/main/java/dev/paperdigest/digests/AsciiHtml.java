@@ -1,5 +1,7 @@
 package dev.paperdigest.digests;
 
+import io.quarkus.qute.RawString;
+
 /**
  * HTML with every character outside ASCII written as a numeric character reference: the same
  * page to a browser or mail client, and a string the JVM stores and encodes byte for byte, so
@@ -11,30 +13,62 @@ final class AsciiHtml {
 
     private AsciiHtml() {}
 
+    /**
+     * Text as HTML: escaped as Qute escapes it, and ASCII. For the few values a digest's template
+     * shows around the cards (its subject, the reasons): rendered as they are, they would turn
+     * the whole page into a two-byte string for one quotation mark.
+     */
+    static RawString escaped(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            switch (c) {
+                case '&' -> html.append("&amp;");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#39;");
+                default -> {
+                    if (c < 0x80) {
+                        html.append((char) c);
+                    } else {
+                        reference(html, c);
+                    }
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return new RawString(html.toString());
+    }
+
     static String of(String html) {
         int first = firstNonAscii(html);
         if (first < 0) {
             return html;
         }
         StringBuilder ascii = new StringBuilder(html.length() + 64);
-        ascii.append(html, 0, first);
-        for (int i = first; i < html.length(); ) {
-            int codePoint = html.codePointAt(i);
-            if (codePoint < 0x80) {
-                ascii.append((char) codePoint);
-            } else {
-                // a lone surrogate is no character: the replacement character stands for it
-                ascii.append("&#")
-                        .append(Character.isSurrogate((char) codePoint) ? 0xFFFD : codePoint)
-                        .append(';');
-            }
-            i += Character.charCount(codePoint);
+        int from = 0;
+        for (int at = first; at >= 0; at = nextNonAscii(html, from)) {
+            ascii.append(html, from, at);
+            int codePoint = html.codePointAt(at);
+            reference(ascii, codePoint);
+            from = at + Character.charCount(codePoint);
         }
-        return ascii.toString();
+        return ascii.append(html, from, html.length()).toString();
+    }
+
+    /** A numeric character reference; a lone surrogate is no character, the replacement character stands for it. */
+    private static void reference(StringBuilder html, int codePoint) {
+        boolean lone = Character.isBmpCodePoint(codePoint) && Character.isSurrogate((char) codePoint);
+        html.append("&#").append(lone ? 0xFFFD : codePoint).append(';');
     }
 
     private static int firstNonAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        return nextNonAscii(text, 0);
+    }
+
+    private static int nextNonAscii(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
                 return i;
             }

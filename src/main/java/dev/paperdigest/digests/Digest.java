@@ -19,6 +19,11 @@ public record Digest(
         return papers.size() + moreCount;
     }
 
+    /** The subject as the HTML part's title shows it: escaped, ASCII. */
+    public RawString subjectHtml() {
+        return AsciiHtml.escaped(subject());
+    }
+
     public String subject() {
         int n = totalCount();
         return (n == 1 ? "1 new paper" : n + " new papers") + " for you · Paper Digest, " + period.label();
@@ -32,7 +37,13 @@ public record Digest(
      * @param html the card's HTML, escaped and ASCII-only ({@link AsciiHtml})
      * @param text the card for the plain-text part, starting with the title
      */
-    public record Item(RawString html, String text, List<String> reasons, String moreUrl, String fewerUrl) {}
+    public record Item(RawString html, String text, List<String> reasons, String moreUrl, String fewerUrl) {
+
+        /** The reasons as the HTML part shows them, one after another: escaped, ASCII. */
+        public RawString reasonsHtml() {
+            return AsciiHtml.escaped(String.join("; ", reasons));
+        }
+    }
 
     /**
      * What a digest shows of a paper whatever the reader, but the highlighted words: title,

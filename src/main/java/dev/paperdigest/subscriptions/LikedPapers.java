@@ -9,13 +9,14 @@ import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.ArxivApi;
 import dev.paperdigest.papers.sources.UpstreamException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,10 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * subscription names one Paper Digest does not have yet.
  *
  * <p>Saving a form waits at most {@link #WAIT} for arXiv: the gate may be held by an ingestion
- * run, and arXiv asks for seconds between requests, so the look-up runs on a thread of its own
+ * run, and arXiv asks for seconds between requests, so the look-up runs in the background
  * and goes on after the form has been answered. A paper arXiv does not know is refused on the
  * form when the answer comes in time; otherwise the manage page lists it while it is missing.
  */
@@ -57,29 +56,46 @@ public class LikedPapers {
     private final ArxivApi arxiv;
     private final PaperStore store;
     private final Clock clock;
-    private final ThreadPoolExecutor background;
+    private final ManagedExecutor executor;
+    /** Look-ups not started yet, taken one at a time: each waits for arXiv's gate anyway. */
+    private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
 
-    public LikedPapers(ArxivApi arxiv, PaperStore store, Clock clock) {
+    private boolean lookingUp;
+
+    public LikedPapers(ArxivApi arxiv, PaperStore store, Clock clock, ManagedExecutor executor) {
         this.arxiv = arxiv;
         this.store = store;
         this.clock = clock;
-        this.background = new ThreadPoolExecutor(
-                1,
-                1,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUED),
-                task -> {
-                    Thread thread = new Thread(task, "liked-papers");
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                new ThreadPoolExecutor.DiscardOldestPolicy());
+        this.executor = executor;
     }
 
-    @PreDestroy
-    void stop() {
-        background.shutdownNow();
+    /**
+     * Queues a look-up. One at a time on the shared executor, so that a large import waiting for
+     * arXiv's gate holds one of its threads, not all of them.
+     */
+    private synchronized void lookUp(Runnable task) {
+        if (pending.size() == QUEUED) {
+            pending.pollFirst();
+        }
+        pending.add(task);
+        if (!lookingUp) {
+            lookingUp = true;
+            executor.runAsync(this::lookUpPending);
+        }
+    }
+
+    private void lookUpPending() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = pending.poll();
+                if (next == null) {
+                    lookingUp = false;
+                    return;
+                }
+            }
+            next.run();
+        }
     }
 
     /** Whether papers missing here may be looked up on arXiv (off when the arXiv source is). */
@@ -105,9 +121,16 @@ public class LikedPapers {
      * does not know, or none when it did not answer in time (the look-up then goes on).
      */
     Set<String> fetchWaiting(List<String> ids) {
-        Future<Set<String>> lookUp = background.submit(() -> fetch(ids));
+        CompletableFuture<Set<String>> lookedUp = new CompletableFuture<>();
+        lookUp(() -> {
+            try {
+                lookedUp.complete(fetch(ids));
+            } catch (Exception e) {
+                lookedUp.completeExceptionally(e);
+            }
+        });
         try {
-            return lookUp.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return lookedUp.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return Set.of();
         } catch (ExecutionException e) {
@@ -125,7 +148,7 @@ public class LikedPapers {
     void fetchLater(List<String> ids) {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> batch = List.copyOf(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-            background.execute(() -> {
+            lookUp(() -> {
                 try {
                     fetch(batch);
                 } catch (Exception e) {

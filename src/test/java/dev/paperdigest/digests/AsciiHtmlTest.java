@@ -19,6 +19,7 @@ class AsciiHtmlTest {
     @Test
     void otherCharactersBecomeNumericReferencesOneEachEvenOutsideTheBasicPlane() {
         assertThat(AsciiHtml.of("Łukasz · “MoE” 📄"), equalTo("&#321;ukasz &#183; &#8220;MoE&#8221; &#128196;"));
+        assertThat(AsciiHtml.of("\uD836\uDC00 (U+1D800)"), equalTo("&#120832; (U+1D800)"));
     }
 
     @Test

@@ -57,16 +57,51 @@ public final class MimeWriter {
         line(out, "--" + boundary);
         line(out, "Content-Type: " + contentType);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        Shape shape = shape(bytes);
-        boolean asIs = shape == Shape.SEVEN_BIT || shape == Shape.EIGHT_BIT && eightBit;
-        line(out, "Content-Transfer-Encoding: " + (asIs ? shape.encoding : "quoted-printable"));
-        line(out, "");
-        if (asIs) {
-            withCrlf(out, bytes);
+        if (bytes.length == content.length() && asciiLinesFit(content)) {
+            // one byte a character: ASCII (the digests' HTML always is), handled with the string's fast searches
+            line(out, "Content-Transfer-Encoding: 7bit");
+            line(out, "");
+            asciiWithCrlf(out, content, bytes);
         } else {
-            quotedPrintable(out, bytes);
+            Shape shape = shape(bytes);
+            boolean asIs = shape == Shape.SEVEN_BIT || shape == Shape.EIGHT_BIT && eightBit;
+            line(out, "Content-Transfer-Encoding: " + (asIs ? shape.encoding : "quoted-printable"));
+            line(out, "");
+            if (asIs) {
+                withCrlf(out, bytes);
+            } else {
+                quotedPrintable(out, bytes);
+            }
         }
         line(out, "");
+    }
+
+    /** {@link #shape}'s rule for text of one byte a character: lines of at most 998, no NUL or CR. */
+    private static boolean asciiLinesFit(String text) {
+        if (text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (int from = 0; ; ) {
+            int end = text.indexOf('\n', from);
+            if ((end < 0 ? text.length() : end) - from > 998) {
+                return false;
+            }
+            if (end < 0) {
+                return true;
+            }
+            from = end + 1;
+        }
+    }
+
+    private static void asciiWithCrlf(Bytes out, String text, byte[] bytes) {
+        int from = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+            out.write(bytes, from, end - from);
+            out.write('\r');
+            out.write('\n');
+            from = end + 1;
+        }
+        out.write(bytes, from, bytes.length - from);
     }
 
     private enum Shape {

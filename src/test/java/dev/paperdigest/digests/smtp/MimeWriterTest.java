@@ -89,6 +89,20 @@ class MimeWriterTest {
         assertEquals(tooLong, lf((String) encoded.getBodyPart(0).getContent()));
     }
 
+    @Test
+    void asciiGoesAsItIsOnlyWhileItsLinesFitAndHoldNoBareCarriageReturn() throws Exception {
+        String fits = "<p>plain</p>\n" + "x".repeat(998) + "\n\n<p>end</p>";
+        String tooLong = "<p>plain</p>\n" + "x".repeat(999) + "\n";
+        String bareCr = "<p>one\rtwo</p>\n";
+        for (String ascii : new String[] {fits, tooLong, bareCr}) {
+            Multipart parts = (Multipart)
+                    read(new MimeWriter().write("text", ascii, DATE, true)).getContent();
+            String encoding = parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0];
+            assertEquals(ascii == fits ? "7bit" : "quoted-printable", encoding, ascii.substring(0, 12));
+            assertEquals(ascii, lf((String) parts.getBodyPart(1).getContent()));
+        }
+    }
+
     private static MimeMessage read(byte[] bytes) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
     }
