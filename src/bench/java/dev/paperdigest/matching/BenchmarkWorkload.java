@@ -32,8 +32,11 @@ final class BenchmarkWorkload {
         }
     }
 
-    /** Share of subscribers who also follow papers like 1 to 3 they liked. */
-    static final double LIKING = 0.05;
+    /**
+     * Share of subscribers who also follow papers like 1 to 3 they liked: 5%, or
+     * {@code -Dbench.liking=0} for the workload before such subscriptions existed.
+     */
+    static final double LIKING = Double.parseDouble(System.getProperty("bench.liking", "0.05"));
 
     static final long SEED = 20260101L;
     static final int DAY_SIZE = 2000;

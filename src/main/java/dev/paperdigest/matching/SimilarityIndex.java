@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The papers of a {@link DayIndex} as tf-idf vectors over the stemmed words of title and abstract
@@ -170,11 +171,19 @@ final class SimilarityIndex {
         if (count == 0) {
             return QueryResult.NONE;
         }
-        // highlighting looks for the most distinctive words only: it runs for every paper shown
+        // highlighting looks for the most distinctive words only, once per paper: every
+        // subscriber who liked this paper asks again for the papers they are shown
         List<String> stems =
                 query.stream().limit(HIGHLIGHTED_TERMS).map(Weighted::term).toList();
-        return new QueryResult(
-                Arrays.copyOf(ords, count), Arrays.copyOf(scores, count), ord -> terms.shared(stems, ord));
+        AtomicReferenceArray<List<String>> shown = new AtomicReferenceArray<>(size);
+        return new QueryResult(Arrays.copyOf(ords, count), Arrays.copyOf(scores, count), ord -> {
+            List<String> words = shown.get(ord);
+            if (words == null) {
+                words = terms.shared(stems, ord);
+                shown.set(ord, words);
+            }
+            return words;
+        });
     }
 
     private boolean isLiked(LikedPaper liked, int ord) {
