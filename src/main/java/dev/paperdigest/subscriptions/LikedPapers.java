@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -50,8 +51,11 @@ public class LikedPapers {
     static final Duration NEWS = Duration.ofDays(7);
 
     private static final int BATCH = 100;
-    /** Look-ups waiting for the gate; beyond that the oldest is dropped (its form was answered long ago). */
-    private static final int QUEUED = 100;
+    /**
+     * Look-ups waiting for the gate (each of at most {@value #BATCH} ids; an import queues one a
+     * line); beyond that the oldest is dropped, and its papers are looked up when next saved.
+     */
+    private static final int QUEUED = 10_000;
 
     private final ArxivApi arxiv;
     private final PaperStore store;
@@ -75,12 +79,17 @@ public class LikedPapers {
      */
     private synchronized void lookUp(Runnable task) {
         if (pending.size() == QUEUED) {
+            LOG.warnf("more than %d look-ups of liked papers waiting; the oldest is dropped", QUEUED);
             pending.pollFirst();
         }
         pending.add(task);
         if (!lookingUp) {
             lookingUp = true;
-            executor.runAsync(this::lookUpPending);
+            try {
+                executor.runAsync(this::lookUpPending);
+            } catch (RejectedExecutionException stopping) {
+                lookingUp = false;
+            }
         }
     }
 
@@ -94,7 +103,14 @@ public class LikedPapers {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    lookingUp = false;
+                }
+                throw e;
+            }
         }
     }
 

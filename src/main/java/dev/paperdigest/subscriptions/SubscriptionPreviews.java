@@ -37,11 +37,17 @@ public class SubscriptionPreviews {
     private final SubscriptionFormValidator validator;
     private final RecentPapers recent;
     private final PreviewRateLimiter limiter;
+    private final LikedPapers likedPapers;
 
-    public SubscriptionPreviews(SubscriptionFormValidator validator, RecentPapers recent, PreviewRateLimiter limiter) {
+    public SubscriptionPreviews(
+            SubscriptionFormValidator validator,
+            RecentPapers recent,
+            PreviewRateLimiter limiter,
+            LikedPapers likedPapers) {
         this.validator = validator;
         this.recent = recent;
         this.limiter = limiter;
+        this.likedPapers = likedPapers;
     }
 
     /** The preview for one client, or a refusal once its network asked for too many this minute. */
@@ -116,9 +122,17 @@ public class SubscriptionPreviews {
         if (field == QueryField.PAPERS) {
             // a preview never asks arXiv: that waits for the form to be saved
             LikedPaper paper = liked.get(checked.canonical());
-            return paper == null
+            if (paper != null) {
+                return new Checked(field, text, paper.title(), null, Query.similarTo(checked.canonical(), paper));
+            }
+            return likedPapers.canLookUp()
                     ? new Checked(field, text, "not in Paper Digest yet: looked up on arXiv when you save", null, null)
-                    : new Checked(field, text, paper.title(), null, Query.similarTo(checked.canonical(), paper));
+                    : new Checked(
+                            field,
+                            text,
+                            null,
+                            "Not in Paper Digest, and looking papers up on arXiv is turned off here.",
+                            null);
         }
         String detail = field == QueryField.CATEGORIES ? ArxivCategories.nameOf(checked.canonical()) : null;
         return new Checked(field, text, detail, null, new Query(field.kind(), checked.canonical()));

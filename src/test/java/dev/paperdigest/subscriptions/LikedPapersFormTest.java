@@ -121,7 +121,10 @@ class LikedPapersFormTest {
                         not(containsString("abs/" + ids[0] + "\"")),
                         not(containsString("Protein folding"))));
         assertThat(SubscriptionPreviewTest.line(html, "papers", 2), containsString("is not an arXiv id or link"));
-        assertThat(SubscriptionPreviewTest.line(html, "papers", 3), containsString("not in Paper Digest yet"));
+        // as the form would answer: here, with arXiv look-ups off, an unknown paper cannot be liked
+        assertThat(
+                SubscriptionPreviewTest.line(html, "papers", 3),
+                containsString("Not in Paper Digest, and looking papers up on arXiv is turned off here."));
     }
 
     @Test
