@@ -3,7 +3,11 @@
 # packaged service (H2) with an existing database (the demo papers already loaded by a first
 # start that is not counted), R times, with the JVM options given.
 #
-#   src/bench/startup.sh [--runs R] [--java /path/to/bin/java] [--no-build] [-- JVM options…]
+#   src/bench/startup.sh [--runs R] [--java /path/to/bin/java] [--no-build] [--aot-cache] [-- JVM options…]
+#
+# --aot-cache (a JDK of 25 or later, JEP 483/514/515): the first start, which is not counted, is
+# also a training run (-XX:AOTCacheOutput) that serves the pages and health checks once; the
+# counted starts then use the cache it wrote (-XX:AOTCache).
 #
 # Prints one line per start (ready after, Quarkus' "started in", RSS when ready) and the median;
 # appends them to target/benchmark/startup.md. Run it on a quiet machine: on 2 cores a build
@@ -11,12 +15,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-runs=5 java=java build=1 jvm=()
+runs=5 java=java build=1 aot=0 jvm=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --java) java=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --aot-cache) aot=1; shift ;;
     --) shift; jvm=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -31,17 +36,22 @@ fi
 app=$(pwd)/target/quarkus-app/quarkus-run.jar
 port=18181
 
-start() { # prints: ready-ms started-in rss-MiB
+start() { # [extra JVM options…]; prints: ready-ms started-in rss-MiB
   local log=$work/service.log begin now pid
   begin=$(date +%s%N)
   (cd "$work" && exec env QUARKUS_HTTP_PORT=$port DIGEST_SOURCES_HF_ENABLED=false DIGEST_SOURCES_ARXIV_ENABLED=false \
-    "$java" "${jvm[@]}" -jar "$app" >"$log" 2>&1) &
+    "$java" "${jvm[@]}" "$@" -jar "$app" >"$log" 2>&1) &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
     sleep 0.02
   done
   now=$(date +%s%N)
+  if [ "${training:-0}" = 1 ]; then
+    for path in / /subscribe "/subscribe/preview?keywords=diffusion" /q/health /q/metrics; do
+      curl -s -o /dev/null "http://127.0.0.1:$port$path"
+    done
+  fi
   local java_pid rss
   java_pid=$(pgrep -f -n "quarkus-run.jar" || true)
   rss=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status" 2>/dev/null || echo 0) / 1024 ))
@@ -54,7 +64,14 @@ start() { # prints: ready-ms started-in rss-MiB
 
 echo "== first start: creates the database and loads the demo papers (not counted)"
 rm -rf "$work/data"
-start >/dev/null
+if [ "$aot" = 1 ]; then
+  rm -f "$work/app.aot"
+  training=1 start -XX:AOTCacheOutput="$work/app.aot" >/dev/null
+  [ -s "$work/app.aot" ] || { echo "no AOT cache written" >&2; exit 1; }
+  jvm+=(-XX:AOTCache="$work/app.aot")
+else
+  start >/dev/null
+fi
 
 echo "== $runs starts, JVM options: ${jvm[*]:-(none)}"
 results=()

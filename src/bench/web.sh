@@ -8,12 +8,14 @@
 # rows at /bench/bare, the yardstick), starts it on a fresh database (PostgreSQL: database
 # paper_digest_web on 127.0.0.1:5432, trust auth; H2: a file under target/benchmark), loads the
 # papers and subscribers through the admin API, warms every page up, then per run measures with
-# `wrk -t2 -c50 --latency`: the bare page and `/` flat out, `/` paced at 500 requests a second,
+# `wrk -t2 -c50 --latency`: the bare page and `/` flat out, `/` paced at 500 requests a second
+# (src/bench/web/paced.lua: random waits, so that the 50 connections do not send in step),
 # `/subscribe`, the live preview (keyword, author and category queries of the workload, cycled)
 # and the sign-up POST paced at 100 a second, its confirmation email handed to Postfix's
 # smtp-sink on a loopback port as a real SMTP server would take it (the POST answers once the
 # server accepted the email). Installs wrk and Postfix (for smtp-sink) with apt-get if missing.
-# Results: printed, and appended to target/benchmark/web.md.
+# Results: printed, and appended to target/benchmark/web.md. WEB_JVM_OPTS adds options to the
+# service's JVM (a GC log, a JFR recording); WEB_HOLD=S keeps the service up S seconds afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -89,7 +91,7 @@ QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_US
   DIGEST_ADMIN_PASSWORD=$password DIGEST_DEMO_DATA=false DIGEST_SOURCES_HF_ENABLED=false \
   DIGEST_SOURCES_ARXIV_ENABLED=false DIGEST_DELIVERY_CRON=off DIGEST_LIMITS_SUBSCRIBE_PER_IP_PER_HOUR=100000000 DIGEST_LIMITS_PREVIEWS_PER_IP_PER_MINUTE=100000000 \
   QUARKUS_MAILER_MOCK=false QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$smtp_port QUARKUS_MAILER_START_TLS=DISABLED \
-  java -Xmx1g -jar "$out/app-web-$db/quarkus-run.jar" > "$out/web-service.log" 2>&1 &
+  java -Xmx1g ${WEB_JVM_OPTS:-} -jar "$out/app-web-$db/quarkus-run.jar" > "$out/web-service.log" 2>&1 &
 pid=$!
 base=http://127.0.0.1:$port
 until curl -sf -o /dev/null "$base/q/health/ready"; do kill -0 $pid || { cat "$out/web-service.log"; exit 1; }; sleep 0.2; done
@@ -114,6 +116,9 @@ bench() { # name, wrk arguments…: prints "name | requests/s | p50 | p99"
 echo "== warming up"
 for path in /bench/bare / /subscribe; do wrk -t2 -c20 -d10s "$base$path" >/dev/null; done
 wrk -t2 -c20 -d10s -s $lua/paced.lua "$base" -- 0 "$out/preview-paths.txt" >/dev/null
+# the sign-up path is long (validation, two transactions, a template, an SMTP session): it takes
+# the JIT a few thousand posts to compile it, as it would in the first minutes of a deployment
+wrk -t2 -c20 -d30s -s $lua/subscribe.lua "$base" -- 100 >/dev/null
 
 {
   echo
@@ -125,9 +130,13 @@ wrk -t2 -c20 -d10s -s $lua/paced.lua "$base" -- 0 "$out/preview-paths.txt" >/dev
 for run in $(seq 1 "$runs"); do
   bench "bare Qute page, flat out (run $run)" "$base/bench/bare" | tee -a "$report"
   bench "/ flat out (run $run)" "$base/" | tee -a "$report"
-  bench "/ paced at 500/s (run $run)" -s $lua/paced.lua "$base/" -- 100 | tee -a "$report"
+  bench "/ paced at 500/s (run $run)" -s $lua/paced.lua "$base/" -- 100 "" 25 | tee -a "$report"
   bench "/subscribe flat out (run $run)" "$base/subscribe" | tee -a "$report"
-  bench "preview, workload queries, paced at 100/s (run $run)" -s $lua/paced.lua "$base" -- 500 "$out/preview-paths.txt" | tee -a "$report"
+  bench "preview, workload queries, paced at 100/s (run $run)" -s $lua/paced.lua "$base" -- 500 "$out/preview-paths.txt" 25 | tee -a "$report"
   bench "preview, workload queries, flat out (run $run)" -s $lua/paced.lua "$base" -- 0 "$out/preview-paths.txt" | tee -a "$report"
-  bench "sign-up POST paced at 100/s (run $run)" -s $lua/subscribe.lua "$base" -- 500 | tee -a "$report"
+  bench "sign-up POST paced at 100/s (run $run)" -s $lua/subscribe.lua "$base" -- 500 25 | tee -a "$report"
 done
+if [ -n "${WEB_HOLD:-}" ]; then
+  echo "== the service stays up on $base for $WEB_HOLD seconds (WEB_HOLD)"
+  sleep "$WEB_HOLD"
+fi

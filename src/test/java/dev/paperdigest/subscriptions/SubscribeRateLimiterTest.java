@@ -6,6 +6,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +38,24 @@ class SubscribeRateLimiterTest {
         assertFalse(limiter.allow("203.0.113.7", 3, now), "the fourth post in the hour is refused");
         assertTrue(limiter.allow("198.51.100.1", 3, now), "another address has its own count");
         assertTrue(limiter.allow("203.0.113.7", 3, now.plus(Duration.ofHours(1))), "a new hour starts a new count");
+    }
+
+    @Test
+    void postsAtTheSameMomentAreEachCounted() throws Exception {
+        ExecutorService posters = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> posts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                posts.add(posters.submit(() -> limiter.allow("203.0.113.99", 1000, now)));
+            }
+            for (Future<Boolean> post : posts) {
+                assertTrue(post.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            posters.shutdownNow();
+        }
+        assertTrue(limiter.allow("203.0.113.99", 41, now), "40 counted before, this is the 41st");
+        assertFalse(limiter.allow("203.0.113.99", 41, now), "and this the 42nd");
     }
 
     @Test
