@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "digest.limits")
 public interface LimitsConfig {
 
-    /** Sign-up and resend posts accepted from one client address (an IPv6 /64) per hour. */
+    /** Sign-up and resend posts accepted from one client address (an IPv6 /64) per hour; a manage-page save that looks papers up on arXiv counts as one. */
     @WithDefault("20")
     int subscribePerIpPerHour();
 

@@ -45,6 +45,7 @@ public class ManagePage {
     private final WeeklyDigestDay weeklyDay;
     private final SubscriptionPreviews previews;
     private final PaperVotes votes;
+    private final SubscribeRateLimiter rateLimiter;
 
     public ManagePage(
             SubscriptionService service,
@@ -53,7 +54,8 @@ public class ManagePage {
             PublicLinks links,
             WeeklyDigestDay weeklyDay,
             SubscriptionPreviews previews,
-            PaperVotes votes) {
+            PaperVotes votes,
+            SubscribeRateLimiter rateLimiter) {
         this.service = service;
         this.validator = validator;
         this.tokens = tokens;
@@ -61,6 +63,7 @@ public class ManagePage {
         this.weeklyDay = weeklyDay;
         this.previews = previews;
         this.votes = votes;
+        this.rateLimiter = rateLimiter;
     }
 
     @GET
@@ -117,10 +120,14 @@ public class ManagePage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@QueryParam("token") String token, @BeanParam SubscriptionForm form) {
+    public Response save(
+            @QueryParam("token") String token, @BeanParam SubscriptionForm form, @Context HttpServerRequest request) {
         Subscriber subscriber = service.forManaging(token);
         FormErrors errors = new FormErrors();
-        SubscriptionRequest valid = validator.validate(form, false, errors);
+        // a save that makes Paper Digest ask arXiv counts like a sign-up post of the network, so
+        // that a manage link cannot keep arXiv's polite gate busy for everyone else
+        SubscriptionRequest valid = validator.validate(
+                form, false, () -> rateLimiter.allow(request.remoteAddress().hostAddress()), errors);
         if (valid == null) {
             form.email = subscriber.email;
             return Response.status(Response.Status.BAD_REQUEST)

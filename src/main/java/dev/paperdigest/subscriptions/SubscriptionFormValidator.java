@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /** Checks a posted form field by field, with a message for each problem, and builds the request. */
@@ -51,11 +52,30 @@ public class SubscriptionFormValidator {
 
     /** @return the request, or null with {@code errors} filled in */
     public SubscriptionRequest validate(SubscriptionForm form, boolean emailRequired, FormErrors errors) {
-        return validate(form, emailRequired, ArxivLookUp.WAIT, errors);
+        return validate(form, emailRequired, () -> true, errors);
+    }
+
+    /**
+     * @param mayAskArxiv asked once, and only when liked papers must be looked up on arXiv: whether
+     *     this client may make arXiv look-ups now (false refuses the papers on the form)
+     * @return the request, or null with {@code errors} filled in
+     */
+    public SubscriptionRequest validate(
+            SubscriptionForm form, boolean emailRequired, BooleanSupplier mayAskArxiv, FormErrors errors) {
+        return validate(form, emailRequired, ArxivLookUp.WAIT, mayAskArxiv, errors);
     }
 
     /** @return the request, or null with {@code errors} filled in */
     SubscriptionRequest validate(SubscriptionForm form, boolean emailRequired, ArxivLookUp lookUp, FormErrors errors) {
+        return validate(form, emailRequired, lookUp, () -> true, errors);
+    }
+
+    private SubscriptionRequest validate(
+            SubscriptionForm form,
+            boolean emailRequired,
+            ArxivLookUp lookUp,
+            BooleanSupplier mayAskArxiv,
+            FormErrors errors) {
         String email = Subscriber.normaliseEmail(form.email);
         if (emailRequired) {
             if (email.isEmpty()) {
@@ -99,13 +119,14 @@ public class SubscriptionFormValidator {
             errors.add("timezone", "\"" + timeZone + "\" is not a time zone; use a name such as Europe/Berlin.");
         }
         if (errors.isEmpty()) {
-            likedPapersKnown(papers, lookUp, errors);
+            likedPapersKnown(papers, lookUp, mayAskArxiv, errors);
         }
         return errors.isEmpty() ? new SubscriptionRequest(email, subscriptions, frequency, sendHour, timeZone) : null;
     }
 
     /** Liked papers Paper Digest does not have are looked up on arXiv; those it does not know are refused. */
-    private void likedPapersKnown(List<String> typed, ArxivLookUp lookUp, FormErrors errors) {
+    private void likedPapersKnown(
+            List<String> typed, ArxivLookUp lookUp, BooleanSupplier mayAskArxiv, FormErrors errors) {
         Map<String, String> asTyped = new LinkedHashMap<>();
         typed.forEach(line -> asTyped.putIfAbsent(arxivId(line).orElseThrow(), line));
         List<String> missing = LikedPapers.missing(asTyped.keySet());
@@ -117,6 +138,12 @@ public class SubscriptionFormValidator {
                     QueryField.PAPERS.formName(),
                     "Paper \"" + asTyped.get(id)
                             + "\" is not in Paper Digest, and looking papers up on arXiv is turned off here."));
+        } else if (!mayAskArxiv.getAsBoolean()) {
+            missing.forEach(id -> errors.add(
+                    QueryField.PAPERS.formName(),
+                    "Paper \"" + asTyped.get(id)
+                            + "\" is not in Paper Digest yet, and too many papers have been looked up on arXiv"
+                            + " from your network in the last hour. Please try again later."));
         } else if (lookUp == ArxivLookUp.LATER) {
             likedPapers.fetchLater(missing);
         } else {

@@ -10,8 +10,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -96,5 +104,84 @@ class LikedPapersFromArxivTest {
                 .asString();
         assertThat(
                 manage, containsString("Not found on arXiv yet, so matching nothing for now: <code>2205.00001</code>"));
+    }
+
+    @Inject
+    LinkTokens tokens;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aManagePageSaveThatWouldAskArxivCountsAgainstTheNetworksSignUpLimit() {
+        long id = Subscribers.importActive(Subscribers.uniqueEmail("keen-liker"), "transformers");
+        String token =
+                QuarkusTransaction.requiringNew().call(() -> tokens.issue(Subscriber.findById(id), LinkPurpose.MANAGE));
+        long hour = Instant.now().toEpochMilli() / 3_600_000L;
+        List<String> loopback = List.of("127.0.0.1", SubscribeRateLimiter.network("::1"));
+        Map<List<Object>, Integer> before = new HashMap<>();
+        try {
+            // this network has used up its hour (this hour and the next, should the clock turn)
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (String client : loopback) {
+                    for (long h = hour; h <= hour + 1; h++) {
+                        List<?> posts = em.createNativeQuery(
+                                        "SELECT posts FROM sign_up_count WHERE client = ?1 AND clock_hour = ?2")
+                                .setParameter(1, client)
+                                .setParameter(2, h)
+                                .getResultList();
+                        before.put(List.of(client, h), posts.isEmpty() ? null : ((Number) posts.get(0)).intValue());
+                        em.createNativeQuery("DELETE FROM sign_up_count WHERE client = ?1 AND clock_hour = ?2")
+                                .setParameter(1, client)
+                                .setParameter(2, h)
+                                .executeUpdate();
+                        em.createNativeQuery(
+                                        "INSERT INTO sign_up_count (client, clock_hour, posts) VALUES (?1, ?2, ?3)")
+                                .setParameter(1, client)
+                                .setParameter(2, h)
+                                .setParameter(3, 1_000_000)
+                                .executeUpdate();
+                    }
+                }
+            });
+
+            saveManagePage(token, "2205.00003")
+                    .statusCode(400)
+                    .body(containsString("Paper &quot;2205.00003&quot; is not in Paper Digest yet, and too many papers"
+                            + " have been looked up on arXiv from your network in the last hour."));
+            wm.verify(0, getRequestedFor(urlPathEqualTo("/api/query")));
+
+            // a save that needs nothing from arXiv is not counted, and not refused
+            saveManagePage(token, "").statusCode(200);
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> before.forEach((key, posts) -> {
+                        em.createNativeQuery("DELETE FROM sign_up_count WHERE client = ?1 AND clock_hour = ?2")
+                                .setParameter(1, key.get(0))
+                                .setParameter(2, key.get(1))
+                                .executeUpdate();
+                        if (posts != null) {
+                            em.createNativeQuery(
+                                            "INSERT INTO sign_up_count (client, clock_hour, posts) VALUES (?1, ?2, ?3)")
+                                    .setParameter(1, key.get(0))
+                                    .setParameter(2, key.get(1))
+                                    .setParameter(3, posts)
+                                    .executeUpdate();
+                        }
+                    }));
+        }
+    }
+
+    private static ValidatableResponse saveManagePage(String token, String papers) {
+        return RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("keywords", "transformers")
+                .formParam("papers", papers)
+                .formParam("frequency", "daily")
+                .formParam("sendHour", "8")
+                .formParam("timezone", "UTC")
+                .when()
+                .post("/manage?token=" + token)
+                .then();
     }
 }
