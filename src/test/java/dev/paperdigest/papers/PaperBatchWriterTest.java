@@ -36,26 +36,7 @@ class PaperBatchWriterTest {
     }
 
     private static PaperRecord record(int i, String title) {
-        return new PaperRecord(
-                "2601." + String.format("%05d", i),
-                1,
-                title,
-                "A",
-                List.of("A"),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                "arxiv",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of());
+        return PaperRecords.arxiv("2601." + String.format("%05d", i), 1, title, "A", List.of("A"), List.of());
     }
 
     @Test

@@ -23,26 +23,8 @@ class PapersChangedTest {
     @Test
     void storingPapersAsTheyAreAlreadyChangesNothing() {
         String id = PaperIds.base("2612") + "1";
-        PaperRecord record = new PaperRecord(
-                id,
-                1,
-                "A paper stored twice",
-                "Its abstract.",
-                List.of("Ada Lovelace"),
-                List.of("cs.CL"),
-                null,
-                null,
-                null,
-                null,
-                "arxiv",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of());
+        PaperRecord record = PaperRecords.arxiv(
+                id, 1, "A paper stored twice", "Its abstract.", List.of("Ada Lovelace"), List.of("cs.CL"));
         int before = counter.changes();
 
         ImportReport first = store.upsert(List.of(record));
@@ -52,26 +34,8 @@ class PapersChangedTest {
         store.upsert(List.of(record));
         assertEquals(before + 1, counter.changes(), "the same paper again is not");
 
-        store.upsert(List.of(new PaperRecord(
-                id,
-                2,
-                "A paper stored twice, revised",
-                "Its abstract.",
-                List.of("Ada Lovelace"),
-                List.of("cs.CL"),
-                null,
-                null,
-                null,
-                null,
-                "arxiv",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of())));
+        store.upsert(List.of(PaperRecords.arxiv(
+                id, 2, "A paper stored twice, revised", "Its abstract.", List.of("Ada Lovelace"), List.of("cs.CL"))));
         assertEquals(before + 2, counter.changes(), "a new version is a change");
     }
 }
