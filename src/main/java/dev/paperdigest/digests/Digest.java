@@ -61,6 +61,10 @@ public record Digest(
 
         /** The snippet for the plain-text part: matched terms between asterisks. */
         public String plainSnippet() {
+            return plain(snippet);
+        }
+
+        static String plain(List<Fragment> snippet) {
             StringBuilder text = new StringBuilder();
             for (Fragment f : snippet) {
                 text.append(f.marked() ? "*" + f.text() + "*" : f.text());
