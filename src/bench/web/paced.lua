@@ -9,6 +9,8 @@
 -- of work; these C samples can only lower the percentiles), and every wait is drawn at random
 -- between 0 and twice the interval, which spreads the connections out within a few requests.
 -- args[3] is the number of connections per wrk thread (C divided by -t).
+-- The generator is not seeded, so wrk's two threads draw the same waits and their connections
+-- may pair up: two requests at once, not C.
 local interval = 0
 local paths = nil
 local at = 0

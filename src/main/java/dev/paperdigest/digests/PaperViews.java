@@ -61,9 +61,11 @@ final class PaperViews {
         html.append(shell.htmlBefore());
         for (Fragment fragment : snippet) {
             if (fragment.marked()) {
-                html.append("<mark>").append(AsciiHtml.escaped(fragment.text())).append("</mark>");
+                html.append("<mark>")
+                        .append(AsciiHtml.escaped(fragment.text()).getValue())
+                        .append("</mark>");
             } else {
-                html.append(AsciiHtml.escaped(fragment.text()));
+                html.append(AsciiHtml.escaped(fragment.text()).getValue());
             }
         }
         html.append(shell.htmlAfter());

@@ -142,8 +142,8 @@ public class SubscriptionFormValidator {
             missing.forEach(id -> errors.add(
                     QueryField.PAPERS.formName(),
                     "Paper \"" + asTyped.get(id)
-                            + "\" is not in Paper Digest yet, and too many papers have been looked up on arXiv"
-                            + " from your network in the last hour. Please try again later."));
+                            + "\" is not in Paper Digest yet, and your network has reached its limit of sign-ups"
+                            + " and arXiv look-ups for this hour. Please try again later."));
         } else if (lookUp == ArxivLookUp.LATER) {
             likedPapers.fetchLater(missing);
         } else {

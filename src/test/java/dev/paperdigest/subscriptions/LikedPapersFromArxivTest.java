@@ -147,8 +147,8 @@ class LikedPapersFromArxivTest {
 
             saveManagePage(token, "2205.00003")
                     .statusCode(400)
-                    .body(containsString("Paper &quot;2205.00003&quot; is not in Paper Digest yet, and too many papers"
-                            + " have been looked up on arXiv from your network in the last hour."));
+                    .body(containsString("Paper &quot;2205.00003&quot; is not in Paper Digest yet, and your network"
+                            + " has reached its limit of sign-ups and arXiv look-ups for this hour."));
             wm.verify(0, getRequestedFor(urlPathEqualTo("/api/query")));
 
             // a save that needs nothing from arXiv is not counted, and not refused
