@@ -43,9 +43,13 @@ final class PaperViews {
     /** The card of {@code paper} with {@code terms} (as the matcher reported them) highlighted. */
     RenderedCard card(Paper paper, List<String> terms) {
         if (cards.size() > KEPT) {
+            // the shells and prepared texts, one per paper of the run, stay: they are what
+            // renders the next cards
             cards.clear();
-            texts.clear();
+        }
+        if (shells.size() > KEPT) {
             shells.clear();
+            texts.clear();
         }
         return cards.computeIfAbsent(new Key(paper.id, terms), key -> render(paper, terms));
     }

@@ -66,11 +66,7 @@ public class SubscriptionFormValidator {
     }
 
     /** @return the request, or null with {@code errors} filled in */
-    SubscriptionRequest validate(SubscriptionForm form, boolean emailRequired, ArxivLookUp lookUp, FormErrors errors) {
-        return validate(form, emailRequired, lookUp, () -> true, errors);
-    }
-
-    private SubscriptionRequest validate(
+    SubscriptionRequest validate(
             SubscriptionForm form,
             boolean emailRequired,
             ArxivLookUp lookUp,
