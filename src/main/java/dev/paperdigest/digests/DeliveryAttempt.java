@@ -118,6 +118,7 @@ public class DeliveryAttempt {
             Claimed delivery,
             Connection connection,
             PaperViews views,
+            DigestFrames frames,
             Function<Selection, Map<Long, Paper>> papers,
             LongFunction<CompletableFuture<Void>> accepted) {
         Subscriber subscriber = delivery.subscriber();
@@ -133,7 +134,7 @@ public class DeliveryAttempt {
         }
         DigestMessage message;
         try {
-            message = compose(delivery, connection.session().eightBitMime(), views, papers);
+            message = compose(delivery, connection.session().eightBitMime(), views, frames, papers);
         } catch (IOException e) {
             return unsent(delivery, e);
         } catch (RuntimeException e) {
@@ -161,7 +162,11 @@ public class DeliveryAttempt {
     }
 
     private DigestMessage compose(
-            Claimed delivery, boolean eightBit, PaperViews views, Function<Selection, Map<Long, Paper>> papers) {
+            Claimed delivery,
+            boolean eightBit,
+            PaperViews views,
+            DigestFrames frames,
+            Function<Selection, Map<Long, Paper>> papers) {
         Selection selection = Selection.decode(delivery.selection());
         Digest digest = composer.compose(
                 delivery.subscriber(),
@@ -169,7 +174,7 @@ public class DeliveryAttempt {
                 selection,
                 papers.apply(selection),
                 views);
-        DigestMessage message = DigestMessage.of(digest, from, delivery.messageId(), eightBit, dkim, clock);
+        DigestMessage message = DigestMessage.of(digest, frames, from, delivery.messageId(), eightBit, dkim, clock);
         metrics.composed(message);
         return message;
     }

@@ -158,6 +158,7 @@ public class DeliverySender {
         private final OutboxClaims claims;
         private final ArrayDeque<Claimed> claimed = new ArrayDeque<>();
         private final PaperViews views = new PaperViews();
+        private final DigestFrames frames = new DigestFrames();
         private final AtomicInteger unreachableInARow = new AtomicInteger();
         private final AtomicInteger sent = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
@@ -204,7 +205,7 @@ public class DeliverySender {
         private void sendClaimed() {
             try (Connection connection = new Connection(relay)) {
                 for (Claimed delivery = next(); delivery != null; delivery = next()) {
-                    noteOutcome(attempt.send(delivery, connection, views, claims::papersOf, sentMarks::add));
+                    noteOutcome(attempt.send(delivery, connection, views, frames, claims::papersOf, sentMarks::add));
                 }
             }
         }

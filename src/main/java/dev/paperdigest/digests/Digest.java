@@ -30,18 +30,20 @@ public record Digest(
     }
 
     /**
-     * One paper as one reader sees it: its card, rendered once for everyone who matched it by
-     * the same words ({@link PaperViews}), why it matched them, and their links to say "more
-     * like this" or "fewer like this".
-     *
-     * @param html the card's HTML, escaped and ASCII-only ({@link AsciiHtml})
-     * @param text the card for the plain-text part, starting with the title
+     * One paper as one reader sees it: its card, made once for everyone who matched it by the
+     * same words ({@link PaperViews}), and the reader's own part of it: why it matched them, and
+     * their links to say "more like this" or "fewer like this".
      */
-    public record Item(RawString html, String text, List<String> reasons, String moreUrl, String fewerUrl) {
+    public record Item(PaperViews.RenderedCard card, PaperViews.Reader reader) {
 
-        /** The reasons as the HTML part shows them, one after another: escaped, ASCII. */
-        public RawString reasonsHtml() {
-            return AsciiHtml.escaped(String.join("; ", reasons));
+        /** The whole card as the HTML part shows it: escaped, ASCII. */
+        public RawString html() {
+            return card.html(reader);
+        }
+
+        /** The card for the plain-text part, starting with the title. */
+        public String text() {
+            return card.text(reader);
         }
     }
 

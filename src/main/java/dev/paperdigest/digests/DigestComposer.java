@@ -56,10 +56,10 @@ public class DigestComposer {
         PaperViews.RenderedCard card = views.card(paper, pick.terms());
         String voteOn = feedback + "&paper=" + URLEncoder.encode(paper.arxivId, StandardCharsets.UTF_8) + "&vote=";
         return new Digest.Item(
-                card.html(),
-                card.text(),
-                pick.describedReasons(),
-                voteOn + FeedbackVote.MORE.param(),
-                voteOn + FeedbackVote.FEWER.param());
+                card,
+                new PaperViews.Reader(
+                        pick.describedReasons(),
+                        voteOn + FeedbackVote.MORE.param(),
+                        voteOn + FeedbackVote.FEWER.param()));
     }
 }

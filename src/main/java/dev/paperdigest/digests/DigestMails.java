@@ -8,14 +8,14 @@ import io.quarkus.qute.Variant;
 /**
  * The digest email: {@code DigestMails/digest.html} and {@code .txt}, sent as
  * multipart/alternative, with each paper's {@code card} rendered apart (once per run for all
- * the digests that show it).
+ * the digests that show it, around holes for what differs from reader to reader).
  */
 @CheckedTemplate(basePath = "DigestMails")
 public class DigestMails {
 
     public static native MailTemplateInstance digest(Digest digest);
 
-    static native TemplateInstance card(Digest.Card card);
+    static native TemplateInstance card(Digest.Card card, PaperViews.Reader reader);
 
     /** The HTML part, as sent and as previewed: ASCII only. */
     static String html(Digest digest) {
@@ -27,12 +27,12 @@ public class DigestMails {
         return variant(digest(digest).templateInstance(), Variant.TEXT_PLAIN);
     }
 
-    static String cardHtml(Digest.Card card) {
-        return variant(card(card), Variant.TEXT_HTML);
+    static String cardHtml(Digest.Card card, PaperViews.Reader reader) {
+        return variant(card(card, reader), Variant.TEXT_HTML);
     }
 
-    static String cardText(Digest.Card card) {
-        return variant(card(card), Variant.TEXT_PLAIN);
+    static String cardText(Digest.Card card, PaperViews.Reader reader) {
+        return variant(card(card, reader), Variant.TEXT_PLAIN);
     }
 
     private static String variant(TemplateInstance template, String contentType) {

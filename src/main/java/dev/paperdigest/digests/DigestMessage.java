@@ -2,12 +2,14 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.digests.smtp.DkimSigner;
 import dev.paperdigest.digests.smtp.MimeWriter;
+import dev.paperdigest.digests.smtp.WireText;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
 
 /**
- * A digest as the email that goes to the SMTP server: both parts rendered, the headers every
+ * A digest as the email that goes to the SMTP server: both parts rendered (from frames and cards
+ * made once for many digests), the headers every
  * digest carries (a Message-ID derived from subscriber and period, RFC 2369 and RFC 8058
  * unsubscribe headers), DKIM-signed when that is configured, in bytes ready to send.
  *
@@ -16,9 +18,15 @@ import java.time.ZonedDateTime;
 record DigestMessage(String sender, String recipient, byte[] bytes, int htmlChars, int textChars) {
 
     static DigestMessage of(
-            Digest digest, String from, String messageId, boolean eightBit, DkimSigner dkim, Clock clock) {
-        String html = DigestMails.html(digest);
-        String text = DigestMails.text(digest);
+            Digest digest,
+            DigestFrames frames,
+            String from,
+            String messageId,
+            boolean eightBit,
+            DkimSigner dkim,
+            Clock clock) {
+        WireText html = frames.html(digest);
+        WireText text = frames.text(digest);
         byte[] unsigned = new MimeWriter()
                 .header("From", from)
                 .header("To", digest.email())
@@ -28,7 +36,7 @@ record DigestMessage(String sender, String recipient, byte[] bytes, int htmlChar
                 .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .write(text, html, ZonedDateTime.now(clock), eightBit);
         byte[] bytes = dkim.sign(unsigned, clock.instant());
-        return new DigestMessage(address(from), digest.email(), bytes, html.length(), text.length());
+        return new DigestMessage(address(from), digest.email(), bytes, html.chars(), text.chars());
     }
 
     /** {@code digest@example.org} of {@code Paper Digest <digest@example.org>}. */

@@ -11,11 +11,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A card with its snippet written into the hole reads exactly as the templates render it whole. */
+/** A card with its snippet and its reader's values written into the holes reads exactly as the templates render it whole. */
 @QuarkusTest
 class PaperViewsTest {
 
-    private static Paper paper(long id, String arxivId, String title, String abstractText, Integer upvotes) {
+    static Paper paper(long id, String arxivId, String title, String abstractText, Integer upvotes) {
         Paper paper = new Paper();
         paper.id = id;
         paper.arxivId = arxivId;
@@ -28,12 +28,20 @@ class PaperViewsTest {
         return paper;
     }
 
+    private static final PaperViews.Reader READER = new PaperViews.Reader(
+            List.of("keyword “speculative & <fast>”", "author O'Brien"),
+            "https://digest.example.org/feedback?token=a.b.c&paper=2612.00001&vote=more",
+            "https://digest.example.org/feedback?token=a.b.c&paper=2612.00001&vote=fewer&note=ü");
+
     private static void assertSameAsWhole(PaperViews views, Paper paper, List<String> terms) {
         Digest.Card whole = PaperViews.cardWith(
                 paper, SnippetHighlighter.snippet(paper.abstractText, terms, PaperViews.SNIPPET_CHARS));
         PaperViews.RenderedCard card = views.card(paper, terms);
-        assertEquals(AsciiHtml.of(DigestMails.cardHtml(whole)), card.html().getValue(), "HTML, words " + terms);
-        assertEquals(DigestMails.cardText(whole), card.text(), "text, words " + terms);
+        assertEquals(
+                AsciiHtml.of(DigestMails.cardHtml(whole, READER)),
+                card.html(READER).getValue(),
+                "HTML, words " + terms);
+        assertEquals(DigestMails.cardText(whole, READER), card.text(READER), "text, words " + terms);
     }
 
     @Test
@@ -62,9 +70,12 @@ class PaperViewsTest {
             assertSameAsWhole(views, paper, List.of("text"));
         }
         PaperViews.RenderedCard card = views.card(papers.get(0), List.of("decoding"));
+        String html = card.html(READER).getValue();
+        assertTrue(html.contains("<mark>decoding</mark>"), html);
         assertTrue(
-                card.html().getValue().contains("<mark>decoding</mark>"),
-                card.html().getValue());
-        assertTrue(card.text().contains("*decoding*"), card.text());
+                html.contains("Why: keyword &#8220;speculative &amp; &lt;fast&gt;&#8221;; author O&#39;Brien"), html);
+        String text = card.text(READER);
+        assertTrue(text.contains("*decoding*"), text);
+        assertTrue(text.contains("Why: keyword “speculative & <fast>”; author O'Brien"), text);
     }
 }

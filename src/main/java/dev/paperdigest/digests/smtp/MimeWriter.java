@@ -40,108 +40,44 @@ public final class MimeWriter {
 
     /** @param eightBit the server takes 8-bit text (it offers 8BITMIME) */
     public byte[] write(String text, String html, ZonedDateTime date, boolean eightBit) {
-        String boundary = "=_pd_" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
-        Bytes out = new Bytes(text.length() + html.length() + text.length() / 8 + html.length() / 8 + 2048);
-        line(out, "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
-        headers.forEach((name, value) -> line(out, name + ": " + encodeHeader(name, value)));
-        line(out, "MIME-Version: 1.0");
-        line(out, "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"");
-        line(out, "");
+        return write(WireText.of(text), WireText.of(html), date, eightBit);
+    }
+
+    /** The message from parts already in their wire form: copied as they are wherever they may go so. */
+    public byte[] write(WireText text, WireText html, ZonedDateTime date, boolean eightBit) {
+        String boundary = boundary();
+        Bytes out = new Bytes(text.size() + html.size() + text.size() / 8 + html.size() / 8 + 2048);
+        head(out, date, boundary);
         part(out, boundary, "text/plain; charset=UTF-8", text, eightBit);
         part(out, boundary, "text/html; charset=UTF-8", html, eightBit);
         line(out, "--" + boundary + "--");
         return out.toByteArray();
     }
 
-    private static void part(Bytes out, String boundary, String contentType, String content, boolean eightBit) {
-        line(out, "--" + boundary);
-        line(out, "Content-Type: " + contentType);
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length == content.length() && asciiLinesFit(content)) {
-            // one byte a character: ASCII (the digests' HTML always is), handled with the string's fast searches
-            line(out, "Content-Transfer-Encoding: 7bit");
-            line(out, "");
-            asciiWithCrlf(out, content, bytes);
-        } else {
-            Shape shape = shape(bytes);
-            boolean asIs = shape == Shape.SEVEN_BIT || shape == Shape.EIGHT_BIT && eightBit;
-            line(out, "Content-Transfer-Encoding: " + (asIs ? shape.encoding : "quoted-printable"));
-            line(out, "");
-            if (asIs) {
-                withCrlf(out, bytes);
-            } else {
-                quotedPrintable(out, bytes);
-            }
-        }
+    private static String boundary() {
+        return "=_pd_" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+    }
+
+    private void head(Bytes out, ZonedDateTime date, String boundary) {
+        line(out, "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(date));
+        headers.forEach((name, value) -> line(out, name + ": " + encodeHeader(name, value)));
+        line(out, "MIME-Version: 1.0");
+        line(out, "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"");
         line(out, "");
     }
 
-    /** {@link #shape}'s rule for text of one byte a character: lines of at most 998, no NUL or CR. */
-    private static boolean asciiLinesFit(String text) {
-        if (text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {
-            return false;
+    private static void part(Bytes out, String boundary, String contentType, WireText content, boolean eightBit) {
+        line(out, "--" + boundary);
+        line(out, "Content-Type: " + contentType);
+        boolean asIs = content.sendableAsIs() && (content.ascii() || eightBit);
+        line(out, "Content-Transfer-Encoding: " + (!asIs ? "quoted-printable" : content.ascii() ? "7bit" : "8bit"));
+        line(out, "");
+        if (asIs) {
+            out.write(content.buffer(), 0, content.size());
+        } else {
+            quotedPrintable(out, content.buffer(), content.size());
         }
-        for (int from = 0; ; ) {
-            int end = text.indexOf('\n', from);
-            if ((end < 0 ? text.length() : end) - from > 998) {
-                return false;
-            }
-            if (end < 0) {
-                return true;
-            }
-            from = end + 1;
-        }
-    }
-
-    private static void asciiWithCrlf(Bytes out, String text, byte[] bytes) {
-        int from = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
-            out.write(bytes, from, end - from);
-            out.write('\r');
-            out.write('\n');
-            from = end + 1;
-        }
-        out.write(bytes, from, bytes.length - from);
-    }
-
-    private enum Shape {
-        SEVEN_BIT("7bit"),
-        EIGHT_BIT("8bit"),
-        ENCODE(null);
-
-        final String encoding;
-
-        Shape(String encoding) {
-            this.encoding = encoding;
-        }
-    }
-
-    /** Whether the text can go as it is: lines of at most 998 bytes, no NUL or bare CR; 7-bit or not. */
-    private static Shape shape(byte[] bytes) {
-        int column = 0;
-        boolean ascii = true;
-        for (byte b : bytes) {
-            if (b == '\n') {
-                column = 0;
-            } else if (b == 0 || b == '\r' || ++column > 998) {
-                return Shape.ENCODE;
-            } else if (b < 0) {
-                ascii = false;
-            }
-        }
-        return ascii ? Shape.SEVEN_BIT : Shape.EIGHT_BIT;
-    }
-
-    private static void withCrlf(Bytes out, byte[] bytes) {
-        byte[] buffer = out.reserve(bytes.length * 2);
-        int at = out.size;
-        for (byte b : bytes) {
-            if (b == '\n') {
-                buffer[at++] = '\r';
-            }
-            buffer[at++] = b;
-        }
-        out.size = at;
+        line(out, "");
     }
 
     /** Bytes written as they are in quoted-printable: printable ASCII but {@code =}; spaces and tabs unless they end a line. */
@@ -154,11 +90,10 @@ public final class MimeWriter {
     }
 
     /** RFC 2045 6.7: lines of at most 76, soft breaks ending in {@code =}, line ends kept as CRLF. */
-    static void quotedPrintable(Bytes out, byte[] bytes) {
-        byte[] buffer = out.reserve(bytes.length * 3 + bytes.length / 24 * 3 + 3);
+    static void quotedPrintable(Bytes out, byte[] bytes, int n) {
+        byte[] buffer = out.reserve(n * 3 + n / 24 * 3 + 3);
         int at = out.size;
         int column = 0;
-        int n = bytes.length;
         for (int i = 0; i < n; i++) {
             int b = bytes[i] & 0xff;
             if (b == '\n' || b == '\r' && i + 1 < n && bytes[i + 1] == '\n') {
