@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 
 /**
- * A digest as the email that goes to the SMTP server: both parts rendered (from frames and cards
- * made once for many digests), the headers every
- * digest carries (a Message-ID derived from subscriber and period, RFC 2369 and RFC 8058
- * unsubscribe headers), DKIM-signed when that is configured, in bytes ready to send.
+ * A digest as the email that goes to the SMTP server: both parts (put together from frames and
+ * cards encoded once for many digests, {@link DigestFrames}), the headers every digest carries
+ * (a Message-ID derived from subscriber and period, RFC 2369 and RFC 8058 unsubscribe headers),
+ * DKIM-signed when that is configured, in bytes ready to send.
  *
  * @param sender the envelope sender: the address of {@code from}
  */
