@@ -100,11 +100,6 @@ public final class WireText {
             }
             return -1;
         }
-
-        /** The text again, with LF line ends: for the rare page that shows what was prepared for the wire. */
-        public String text() {
-            return new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        }
     }
 
     private byte[] buffer;
