@@ -129,13 +129,15 @@ public class DigestRunner {
             LOG.debug("a digest run is already in progress; this tick is skipped");
             return Optional.empty();
         }
+        DigestRun run;
         try {
-            DigestRun run = QuarkusTransaction.requiringNew().call(() -> create(null, false, true));
-            RunLogContext.run(logId(run.id), () -> executeHoldingLeaseTracked(run.id));
-            return Optional.of(run);
-        } finally {
+            run = QuarkusTransaction.requiringNew().call(() -> create(null, false, true));
+        } catch (RuntimeException e) {
             lease.release(LEASE);
+            throw e;
         }
+        RunLogContext.run(logId(run.id), () -> executeThenRelease(run.id));
+        return Optional.of(run);
     }
 
     /** Asks a run to stop at its next page or batch; false if it has already ended. */
@@ -165,24 +167,28 @@ public class DigestRunner {
             }
             sleep(Duration.ofSeconds(1));
         }
-        try {
-            executeHoldingLeaseTracked(runId);
-        } finally {
-            lease.release(LEASE);
-        }
+        executeThenRelease(runId);
     }
 
     /** Runs this process executes, each with what completes when it has ended. */
     private final Map<Long, CompletableFuture<Void>> executing = new ConcurrentHashMap<>();
 
-    private void executeHoldingLeaseTracked(long runId) {
+    /**
+     * Runs with the lease this process holds and releases it; the run counts as ended only after the
+     * release, so that a shutdown waiting for it does not stop the process before the lease is given up.
+     */
+    private void executeThenRelease(long runId) {
         CompletableFuture<Void> ended = new CompletableFuture<>();
         executing.put(runId, ended);
         try {
             executeHoldingLease(runId);
         } finally {
-            executing.remove(runId);
-            ended.complete(null);
+            try {
+                lease.release(LEASE);
+            } finally {
+                executing.remove(runId);
+                ended.complete(null);
+            }
         }
     }
 
