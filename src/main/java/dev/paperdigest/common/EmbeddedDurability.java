@@ -1,12 +1,15 @@
 package dev.paperdigest.common;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * On the embedded H2 database, a commit reaches the file before it returns. By default H2 writes
@@ -19,18 +22,21 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class EmbeddedDurability {
 
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final Database database;
 
-    public EmbeddedDurability(EntityManager em, Database database) {
-        this.em = em;
+    public EmbeddedDurability(DataSource dataSource, Database database) {
+        this.dataSource = dataSource;
         this.database = database;
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    /** Plain JDBC: it runs on the path to ready, before anything else needs an ORM session. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws SQLException {
         if (!database.isPostgres()) {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery("SET WRITE_DELAY 0").executeUpdate());
+            try (Connection db = dataSource.getConnection();
+                    Statement sql = db.createStatement()) {
+                sql.execute("SET WRITE_DELAY 0");
+            }
         }
     }
 }

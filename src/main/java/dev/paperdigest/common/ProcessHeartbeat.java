@@ -1,6 +1,5 @@
 package dev.paperdigest.common;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +7,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * This process's sign of life in the database ({@code process_heartbeat}), written at start and
@@ -54,11 +59,11 @@ public class ProcessHeartbeat {
                 .executeUpdate();
     }
 
-    private final EntityManager em;
+    private final DataSource database;
     private final Clock clock;
 
-    public ProcessHeartbeat(EntityManager em, Clock clock) {
-        this.em = em;
+    public ProcessHeartbeat(DataSource database, Clock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
@@ -78,22 +83,40 @@ public class ProcessHeartbeat {
         }
     }
 
+    /**
+     * Plain JDBC, each statement committed on its own (the row is this process's alone): the first
+     * beat is on the path to ready, where starting an ORM session and a transaction cost more than
+     * the beat.
+     */
     void beat() {
         Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            int updated = em.createNativeQuery("UPDATE process_heartbeat SET alive_until = ?1 WHERE owner = ?2")
-                    .setParameter(1, now.plus(DEAD_AFTER))
-                    .setParameter(2, JobLease.OWNER)
-                    .executeUpdate();
-            if (updated == 0) {
-                em.createNativeQuery("INSERT INTO process_heartbeat (owner, alive_until) VALUES (?1, ?2)")
-                        .setParameter(1, JobLease.OWNER)
-                        .setParameter(2, now.plus(DEAD_AFTER))
-                        .executeUpdate();
+        try (Connection db = database.getConnection()) {
+            int updated;
+            try (PreparedStatement update =
+                    db.prepareStatement("UPDATE process_heartbeat SET alive_until = ? WHERE owner = ?")) {
+                update.setObject(1, utc(now.plus(DEAD_AFTER)));
+                update.setString(2, JobLease.OWNER);
+                updated = update.executeUpdate();
             }
-            em.createNativeQuery("DELETE FROM process_heartbeat WHERE alive_until < ?1")
-                    .setParameter(1, now.minus(FORGOTTEN_AFTER))
-                    .executeUpdate();
-        });
+            if (updated == 0) {
+                try (PreparedStatement insert =
+                        db.prepareStatement("INSERT INTO process_heartbeat (owner, alive_until) VALUES (?, ?)")) {
+                    insert.setString(1, JobLease.OWNER);
+                    insert.setObject(2, utc(now.plus(DEAD_AFTER)));
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement forget =
+                    db.prepareStatement("DELETE FROM process_heartbeat WHERE alive_until < ?")) {
+                forget.setObject(1, utc(now.minus(FORGOTTEN_AFTER)));
+                forget.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("heartbeat not written: " + e.getMessage(), e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -8,13 +8,19 @@ import dev.paperdigest.common.SiteConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,22 +43,43 @@ public class DemoPapers {
     private final SiteConfig config;
     private final PaperStore store;
     private final ObjectMapper mapper;
+    private final DataSource dataSource;
+    private final ManagedExecutor executor;
 
-    public DemoPapers(SiteConfig config, PaperStore store, ObjectMapper mapper) {
+    public DemoPapers(
+            SiteConfig config, PaperStore store, ObjectMapper mapper, DataSource dataSource, ManagedExecutor executor) {
         this.config = config;
         this.store = store;
         this.mapper = mapper;
+        this.dataSource = dataSource;
+        this.executor = executor;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.demoData() && Paper.count() == 0) {
-            try {
-                ImportReport report = store.upsert(read());
-                LOG.infof("empty database: loaded %d demo papers", report.created);
-            } catch (RuntimeException e) {
-                // another replica loading them at the same moment is fine
-                LOG.warnf("demo papers not loaded: %s", e.getMessage());
-            }
+    /**
+     * On the path to ready only a look for any paper, in plain JDBC; loading them happens in the
+     * background, the home page shows them a moment later.
+     */
+    void onStart(@Observes StartupEvent event) throws SQLException {
+        if (config.demoData() && noPapers()) {
+            executor.runAsync(this::load);
+        }
+    }
+
+    private boolean noPapers() throws SQLException {
+        try (Connection db = dataSource.getConnection();
+                Statement sql = db.createStatement();
+                ResultSet any = sql.executeQuery("SELECT 1 FROM paper FETCH FIRST 1 ROWS ONLY")) {
+            return !any.next();
+        }
+    }
+
+    private void load() {
+        try {
+            ImportReport report = store.upsert(read());
+            LOG.infof("empty database: loaded %d demo papers", report.created);
+        } catch (RuntimeException e) {
+            // another replica loading them at the same moment is fine
+            LOG.warnf("demo papers not loaded: %s", e.getMessage());
         }
     }
 

@@ -22,7 +22,7 @@ class DemoPapersOnFrontPageTest {
 
     @Test
     void aDemoPaperIsMarkedAsAnExampleOnItsDay() {
-        PaperRecord demo = new DemoPapers(null, null, new ObjectMapper())
+        PaperRecord demo = new DemoPapers(null, null, new ObjectMapper(), null, null)
                 .read().stream().filter(p -> p.listedOn() != null).findFirst().orElseThrow();
         store.upsert(List.of(demo));
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @NoDatabase
 class DemoPapersTest {
 
-    private final List<PaperRecord> demo = new DemoPapers(null, null, new ObjectMapper()).read();
+    private final List<PaperRecord> demo = new DemoPapers(null, null, new ObjectMapper(), null, null).read();
 
     private PaperRecord titled(String start) {
         return demo.stream()
