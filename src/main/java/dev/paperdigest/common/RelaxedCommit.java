@@ -1,7 +1,11 @@
 package dev.paperdigest.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * For the outbox's bookkeeping (claims, SENT marks), thousands of small commits a minute: on
@@ -13,18 +17,26 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class RelaxedCommit {
 
-    private final EntityManager em;
+    private final DataSource dataSource;
     private final boolean postgres;
 
-    public RelaxedCommit(EntityManager em, Database database) {
-        this.em = em;
+    public RelaxedCommit(DataSource dataSource, Database database) {
+        this.dataSource = dataSource;
         this.postgres = database.isPostgres();
     }
 
-    /** Call inside the transaction it is for. */
+    /**
+     * Call inside the transaction it is for. In plain JDBC: within a transaction the pool hands out
+     * the transaction's own connection, and an ORM session is not worth opening for one statement.
+     */
     public void forThisTransaction() {
         if (postgres) {
-            em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+            try (Connection db = dataSource.getConnection();
+                    Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL synchronous_commit TO OFF");
+            } catch (SQLException e) {
+                throw new IllegalStateException("synchronous_commit not relaxed: " + e.getMessage(), e);
+            }
         }
     }
 }

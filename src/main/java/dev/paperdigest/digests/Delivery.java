@@ -154,16 +154,6 @@ public class Delivery extends PanacheEntityBase {
                 DeliveryStatus.SENDING);
     }
 
-    /** Marks sent what {@code owner} still holds (a claim taken back as abandoned is not its to mark; not indexed, see {@link #claim}). */
-    public static int markSent(Collection<Long> ids, String owner, Instant now) {
-        return update(
-                "status = ?1, sentAt = ?2, attempts = attempts + 1, lastError = null where id in ?3 and claimedBy = ?4",
-                DeliveryStatus.SENT,
-                now,
-                ids,
-                owner);
-    }
-
     /** Claims left by a sender that died (its process's heartbeat stopped, or it held them too long): queue them again. */
     public static int requeueAbandoned(Instant claimedBefore, Instant now) {
         return getEntityManager()

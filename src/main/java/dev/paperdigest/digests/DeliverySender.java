@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,7 @@ public class DeliverySender {
     private final DeliveryAttempt attempt;
     private final SmtpRelay relay;
     private final RelaxedCommit relaxedCommit;
+    private final DataSource dataSource;
     private final ManagedExecutor executor;
     private final Duration abandonedAfter;
     private final Clock clock;
@@ -71,12 +73,14 @@ public class DeliverySender {
             DeliveryAttempt attempt,
             SmtpRelay relay,
             RelaxedCommit relaxedCommit,
+            DataSource dataSource,
             ManagedExecutor executor,
             Clock clock) {
         this.config = config;
         this.attempt = attempt;
         this.relay = relay;
         this.relaxedCommit = relaxedCommit;
+        this.dataSource = dataSource;
         this.executor = executor;
         this.abandonedAfter =
                 Collections.max(List.of(ABANDONED_AFTER, relay.longestWait().plusMinutes(1)));
@@ -182,7 +186,7 @@ public class DeliverySender {
         }
 
         Drained run() {
-            sentMarks = new SentMarks(relaxedCommit, clock, executor);
+            sentMarks = new SentMarks(relaxedCommit, dataSource, clock, executor);
             List<CompletableFuture<Void>> senders = new ArrayList<>();
             for (int i = 0; i < Math.max(1, config.connections()); i++) {
                 senders.add(CompletableFuture.runAsync(RunLogContext.carried(this::sendClaimed), executor));

@@ -6,7 +6,13 @@ import dev.paperdigest.common.RelaxedCommit;
 import dev.paperdigest.common.RunLogContext;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,13 +34,15 @@ final class SentMarks {
     private record Mark(long deliveryId, CompletableFuture<Void> written) {}
 
     private final RelaxedCommit relaxedCommit;
+    private final DataSource dataSource;
     private final Clock clock;
     private final LinkedBlockingQueue<Mark> pending = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> recorder;
     private volatile boolean sendersDone;
 
-    SentMarks(RelaxedCommit relaxedCommit, Clock clock, Executor executor) {
+    SentMarks(RelaxedCommit relaxedCommit, DataSource dataSource, Clock clock, Executor executor) {
         this.relaxedCommit = relaxedCommit;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.recorder = CompletableFuture.runAsync(RunLogContext.carried(this::record), executor);
     }
@@ -80,10 +88,36 @@ final class SentMarks {
         try {
             PatientTransactions.run("marking " + ids.size() + " digests sent", () -> {
                 relaxedCommit.forThisTransaction();
-                Delivery.markSent(ids, JobLease.OWNER, clock.instant());
+                write(ids, clock.instant());
             });
         } catch (RuntimeException e) {
             LOG.errorf(e, "%d sent digests could not be marked sent; they will be sent again", ids.size());
+        }
+    }
+
+    /**
+     * Marks sent what this process still holds (a claim taken back as abandoned is not its to mark).
+     * In plain JDBC, in the transaction's own connection: a mark is written for every few digests
+     * sent, and an ORM session cost more than the statement. The id list is padded to a power of
+     * two with its last id, so that the database sees a few statements, not one per list length.
+     */
+    private void write(List<Long> ids, Instant now) {
+        int slots = Integer.highestOneBit(ids.size() - 1) << 1;
+        slots = Math.max(1, slots);
+        StringBuilder sql =
+                new StringBuilder("UPDATE delivery SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+                        + "last_error = NULL WHERE claimed_by = ? AND id IN (?");
+        sql.append(",?".repeat(slots - 1)).append(')');
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement update = db.prepareStatement(sql.toString())) {
+            update.setObject(1, now.atOffset(ZoneOffset.UTC));
+            update.setString(2, JobLease.OWNER);
+            for (int i = 0; i < slots; i++) {
+                update.setLong(3 + i, ids.get(Math.min(i, ids.size() - 1)));
+            }
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("digests not marked sent: " + e.getMessage(), e);
         }
     }
 }
