@@ -19,8 +19,12 @@ final class AsciiHtml {
      * the whole page into a two-byte string for one quotation mark.
      */
     static RawString escaped(String text) {
-        StringBuilder html = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
+        int first = firstToEscape(text);
+        if (first < 0) {
+            return new RawString(text);
+        }
+        StringBuilder html = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
             int c = text.codePointAt(i);
             switch (c) {
                 case '&' -> html.append("&amp;");
@@ -61,6 +65,17 @@ final class AsciiHtml {
     private static void reference(StringBuilder html, int codePoint) {
         boolean lone = Character.isBmpCodePoint(codePoint) && Character.isSurrogate((char) codePoint);
         html.append("&#").append(lone ? 0xFFFD : codePoint).append(';');
+    }
+
+    /** Most values (links, plain words) need no escaping: written as they are, without a copy. */
+    private static int firstToEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstNonAscii(String text) {

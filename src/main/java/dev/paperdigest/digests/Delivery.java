@@ -113,38 +113,6 @@ public class Delivery extends PanacheEntityBase {
                 .toList();
     }
 
-    /**
-     * Locks up to {@code limit} due deliveries for this transaction, skipping those another
-     * sender has locked (replicas claim side by side), oldest due first, after the position
-     * ({@code afterAt}, {@code afterId}) where the last batch of this sender ended. Starting after
-     * it, a scan does not walk again over the index entries of every delivery claimed so far,
-     * which stay until PostgreSQL vacuums them (a million in a large run).
-     */
-    @SuppressWarnings("unchecked")
-    public static List<Long> lockDue(Instant now, int limit, Instant afterAt, long afterId) {
-        List<Number> ids = getEntityManager()
-                .createNativeQuery("SELECT id FROM delivery WHERE status = 'QUEUED' "
-                        // a row comparison, which PostgreSQL starts the index scan from (an OR it would only filter by)
-                        + "AND next_attempt_at <= ?1 AND (next_attempt_at, id) > (?2, ?3) "
-                        + "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .setParameter(1, now)
-                .setParameter(2, afterAt)
-                .setParameter(3, afterId)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
-    }
-
-    /**
-     * Moves deliveries this transaction has locked ({@link #lockDue}) to SENDING for {@code owner}.
-     * By id alone: the lock guarantees they are still queued, and a status condition lets
-     * PostgreSQL, whose statistics lag behind an outbox that grew by a million rows in minutes,
-     * scan every queued entry of the status index instead of 200 primary keys.
-     */
-    public static int claim(Collection<Long> ids, String owner, Instant now) {
-        return update(
-                "status = ?1, claimedAt = ?2, claimedBy = ?3 where id in ?4", DeliveryStatus.SENDING, now, owner, ids);
-    }
-
     /** Gives claimed deliveries back untried (the sender is stopping). */
     public static int release(Collection<Long> ids) {
         return update(

@@ -8,8 +8,6 @@ import dev.paperdigest.digests.smtp.SmtpRefusedException;
 import dev.paperdigest.digests.smtp.SmtpRelay;
 import dev.paperdigest.digests.smtp.SmtpUnreachableException;
 import dev.paperdigest.papers.Paper;
-import dev.paperdigest.subscriptions.Subscriber;
-import dev.paperdigest.subscriptions.SubscriberStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -121,8 +119,7 @@ public class DeliveryAttempt {
             DigestFrames frames,
             Function<Selection, Map<Long, Paper>> papers,
             LongFunction<CompletableFuture<Void>> accepted) {
-        Subscriber subscriber = delivery.subscriber();
-        if (subscriber == null || subscriber.status != SubscriberStatus.ACTIVE) {
+        if (!delivery.subscriberActive()) {
             PatientTransactions.run(
                     "cancelling a digest for someone who left",
                     () -> Delivery.update(
@@ -169,7 +166,7 @@ public class DeliveryAttempt {
             Function<Selection, Map<Long, Paper>> papers) {
         Selection selection = Selection.decode(delivery.selection());
         Digest digest = composer.compose(
-                delivery.subscriber(),
+                delivery.to(),
                 DigestPeriod.fromKey(delivery.period(), config.weeklyDay()),
                 selection,
                 papers.apply(selection),
@@ -207,7 +204,7 @@ public class DeliveryAttempt {
         LOG.infof("delivery %d bounced: %s", delivery.id(), refused.getMessage());
         PatientTransactions.run("recording a bounce", () -> {
             Delivery.<Delivery>findById(delivery.id()).giveUp(refused.getMessage());
-            bounces.refused(delivery.subscriber().id, refused.getMessage());
+            bounces.refused(delivery.subscriberId(), refused.getMessage());
         });
         sending.gaveUp();
         return Outcome.REFUSED;

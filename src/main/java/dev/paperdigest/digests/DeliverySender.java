@@ -182,7 +182,7 @@ public class DeliverySender {
         Drain(BooleanSupplier moreComing, BooleanSupplier stop) {
             this.moreComing = moreComing;
             this.stop = stop;
-            this.claims = new OutboxClaims(config.batchSize(), relaxedCommit, clock);
+            this.claims = new OutboxClaims(config.batchSize(), relaxedCommit, dataSource, clock);
         }
 
         Drained run() {

@@ -5,7 +5,6 @@ import dev.paperdigest.papers.Paper;
 import dev.paperdigest.subscriptions.FeedbackVote;
 import dev.paperdigest.subscriptions.LinkPurpose;
 import dev.paperdigest.subscriptions.LinkTokens;
-import dev.paperdigest.subscriptions.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
@@ -27,15 +26,10 @@ public class DigestComposer {
     }
 
     /** The digest showing a selection; papers deleted since it was made are left out. */
-    Digest compose(
-            Subscriber subscriber,
-            DigestPeriod period,
-            Selection selection,
-            Map<Long, Paper> papers,
-            PaperViews views) {
+    Digest compose(Addressee to, DigestPeriod period, Selection selection, Map<Long, Paper> papers, PaperViews views) {
         List<Digest.Item> items = new ArrayList<>(selection.picks().size());
         // one signed link for every paper of the digest: the paper and the vote ride beside it
-        String feedback = links.withToken("/feedback", tokens.issue(subscriber, LinkPurpose.FEEDBACK));
+        String feedback = links.withToken("/feedback", issue(to, LinkPurpose.FEEDBACK));
         for (Selection.Pick pick : selection.picks()) {
             Paper paper = papers.get(pick.paperId());
             if (paper != null) {
@@ -43,13 +37,17 @@ public class DigestComposer {
             }
         }
         return new Digest(
-                subscriber.email,
+                to.email(),
                 period,
                 items,
                 selection.moreCount(),
-                links.withToken("/manage", tokens.issue(subscriber, LinkPurpose.MANAGE)),
-                links.withToken("/unsubscribe", tokens.issue(subscriber, LinkPurpose.UNSUBSCRIBE)),
-                links.withToken("/feed", tokens.issue(subscriber, LinkPurpose.FEED)));
+                links.withToken("/manage", issue(to, LinkPurpose.MANAGE)),
+                links.withToken("/unsubscribe", issue(to, LinkPurpose.UNSUBSCRIBE)),
+                links.withToken("/feed", issue(to, LinkPurpose.FEED)));
+    }
+
+    private String issue(Addressee to, LinkPurpose purpose) {
+        return tokens.issue(to.publicId(), to.tokenGeneration(), purpose);
     }
 
     private static Digest.Item item(Paper paper, Selection.Pick pick, PaperViews views, String feedback) {

@@ -58,7 +58,7 @@ public class DigestPreviews {
                         .collect(Collectors.toMap(p -> p.id, Function.identity())));
         DigestPeriod period =
                 DigestPeriod.of(current.frequency, now.atZone(current.zone()).toLocalDate(), config.weeklyDay());
-        Digest digest = composer.compose(current, period, selection, papers, new PaperViews());
+        Digest digest = composer.compose(Addressee.of(current), period, selection, papers, new PaperViews());
         return DigestMails.html(digest);
     }
 }

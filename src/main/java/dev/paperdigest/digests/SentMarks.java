@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.IdParameters;
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.RelaxedCommit;
@@ -98,23 +99,16 @@ final class SentMarks {
     /**
      * Marks sent what this process still holds (a claim taken back as abandoned is not its to mark).
      * In plain JDBC, in the transaction's own connection: a mark is written for every few digests
-     * sent, and an ORM session cost more than the statement. The id list is padded to a power of
-     * two with its last id, so that the database sees a few statements, not one per list length.
+     * sent, and an ORM session cost more than the statement.
      */
     private void write(List<Long> ids, Instant now) {
-        int slots = Integer.highestOneBit(ids.size() - 1) << 1;
-        slots = Math.max(1, slots);
-        StringBuilder sql =
-                new StringBuilder("UPDATE delivery SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-                        + "last_error = NULL WHERE claimed_by = ? AND id IN (?");
-        sql.append(",?".repeat(slots - 1)).append(')');
+        String sql = "UPDATE delivery SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL "
+                + "WHERE claimed_by = ? AND id IN (" + IdParameters.placeholders(ids.size()) + ")";
         try (Connection db = dataSource.getConnection();
-                PreparedStatement update = db.prepareStatement(sql.toString())) {
+                PreparedStatement update = db.prepareStatement(sql)) {
             update.setObject(1, now.atOffset(ZoneOffset.UTC));
             update.setString(2, JobLease.OWNER);
-            for (int i = 0; i < slots; i++) {
-                update.setLong(3 + i, ids.get(Math.min(i, ids.size() - 1)));
-            }
+            IdParameters.bind(update, 3, ids);
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("digests not marked sent: " + e.getMessage(), e);

@@ -52,6 +52,7 @@ public class LinkTokens {
     private final AppSecrets secrets;
     private final Clock clock;
     private volatile SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public LinkTokens(TokensConfig config, AppSecrets secrets, Clock clock) {
         this.config = config;
@@ -60,9 +61,14 @@ public class LinkTokens {
     }
 
     public String issue(Subscriber subscriber, LinkPurpose purpose) {
+        return issue(subscriber.publicId, subscriber.tokenGeneration, purpose);
+    }
+
+    /** A link for the subscriber with this public id, at this generation of their links. */
+    public String issue(String publicId, int tokenGeneration, LinkPurpose purpose) {
         long expiry = clock.instant().plus(validity(purpose)).getEpochSecond();
-        String body = subscriber.publicId + "." + purpose.code + "." + Long.toString(expiry, 36);
-        return body + "." + mac(body, subscriber.tokenGeneration);
+        String body = publicId + "." + purpose.code + "." + Long.toString(expiry, 36);
+        return body + "." + mac(body, tokenGeneration);
     }
 
     /** The subscriber a link was issued to; throws {@link RefusedLinkException} saying why not. */
@@ -131,10 +137,17 @@ public class LinkTokens {
     }
 
     private String mac(String body, int generation) {
+        Mac mac = macs.get();
+        // doFinal leaves the Mac ready for the next message under the same key
+        return B64.encodeToString(mac.doFinal((body + "." + generation).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Looking up the algorithm's provider and keying a Mac cost more than the MAC of a link: one per thread. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return B64.encodeToString(mac.doFinal((body + "." + generation).getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -89,7 +89,7 @@ class DigestMessageTest {
                         new Selection.Pick(3, List.of("KEYWORD\t\"text\" & <b>"), List.of("text"))),
                 moreCount);
         DigestPeriod period = DigestPeriod.of(Frequency.DAILY, LocalDate.parse("2026-12-02"), DayOfWeek.MONDAY);
-        return composer.compose(subscriber, period, selection, papers, new PaperViews());
+        return composer.compose(Addressee.of(subscriber), period, selection, papers, new PaperViews());
     }
 
     private static String asRenderedWhole(Digest digest, boolean eightBit) {
