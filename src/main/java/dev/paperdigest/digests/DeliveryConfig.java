@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 
 /** {@code digest.delivery.*}: when digests go out, and how the outbox is sent. */
 @ConfigMapping(prefix = "digest.delivery")
@@ -27,6 +28,10 @@ public interface DeliveryConfig {
     /** Subscribers per shard of a digest run: the unit processes claim to queue side by side. */
     @WithDefault("10000")
     int shardSize();
+
+    /** How often a digest run logs its progress (done of the total, and the pace since the last line). */
+    @WithDefault("10s")
+    Duration progressLogEvery();
 
     /** How often each process looks for due deliveries to send (retries, other replicas' runs); "off" to never. */
     @WithDefault("10s")

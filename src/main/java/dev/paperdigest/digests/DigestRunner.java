@@ -237,7 +237,8 @@ public class DigestRunner {
             run.throughRound = throughRound;
             run.queuedAsOf = now;
             shards.create(runId, config.shardSize());
-            RunProgress progress = new RunProgress(run, shards, statistics, sender, lease, clock);
+            RunProgress progress =
+                    new RunProgress(run, shards, statistics, sender, lease, config.progressLogEvery(), clock);
             CompletableFuture<Drained> sending = run.dryRun
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(

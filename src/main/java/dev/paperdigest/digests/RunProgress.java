@@ -2,6 +2,7 @@ package dev.paperdigest.digests;
 
 import dev.paperdigest.common.JobLease;
 import dev.paperdigest.common.PatientTransactions;
+import dev.paperdigest.common.ProgressRate;
 import dev.paperdigest.common.TableStatistics;
 import dev.paperdigest.digests.DigestQueue.Totals;
 import dev.paperdigest.subscriptions.Subscriber;
@@ -23,7 +24,6 @@ final class RunProgress {
     /** How often a run writes its progress (and renews its lease), at most. */
     static final Duration REPORT_EVERY = Duration.ofSeconds(2);
 
-    static final Duration LOG_EVERY = Duration.ofSeconds(10);
     /** Deliveries queued between two refreshes of the outbox's statistics. */
     static final int ANALYSE_EVERY = 50_000;
 
@@ -34,9 +34,9 @@ final class RunProgress {
     private final JobLease lease;
     private final Clock clock;
     private final long activeSubscribers;
-    private final Instant startedAt;
+    private final ProgressRate queueingLog;
+    private final ProgressRate sendingLog;
     private Instant reported = Instant.EPOCH;
-    private Instant logged;
     private int queuedWhenAnalysed;
     private volatile boolean queueingDone;
     private volatile boolean cancelled;
@@ -47,6 +47,7 @@ final class RunProgress {
             TableStatistics statistics,
             DeliverySender sender,
             JobLease lease,
+            Duration logEvery,
             Clock clock) {
         this.run = run;
         this.shards = shards;
@@ -54,8 +55,8 @@ final class RunProgress {
         this.sender = sender;
         this.lease = lease;
         this.clock = clock;
-        this.startedAt = clock.instant();
-        this.logged = startedAt;
+        this.queueingLog = new ProgressRate(logEvery, clock);
+        this.sendingLog = new ProgressRate(logEvery, clock);
         this.activeSubscribers =
                 QuarkusTransaction.requiringNew().call(() -> Subscriber.count("status", SubscriberStatus.ACTIVE));
     }
@@ -115,18 +116,11 @@ final class RunProgress {
             cancelled = r.cancelRequested;
         });
         keepLease();
-        if (now.isAfter(logged.plus(LOG_EVERY))) {
-            logged = now;
-            double seconds = Math.max(1, Duration.between(startedAt, now).toSeconds());
-            LOG.infof(
-                    "digest run %d: %d of about %d subscribers looked at (%.0f/s), %d digests queued, %d sent",
-                    run.id,
-                    soFar.subscribers(),
-                    activeSubscribers,
-                    soFar.subscribers() / seconds,
-                    soFar.queued(),
-                    sender.sentSoFar());
-        }
+        queueingLog
+                .due(soFar.subscribers())
+                .ifPresent(rate -> LOG.infof(
+                        "digest run %d: %d of about %d subscribers looked at (%.0f/s), %d digests queued, %d sent",
+                        run.id, soFar.subscribers(), activeSubscribers, rate, soFar.queued(), sender.sentSoFar()));
     }
 
     void reportSending(Totals totals) {
@@ -144,11 +138,11 @@ final class RunProgress {
             cancelled = r.cancelRequested;
         });
         keepLease();
-        Instant now = clock.instant();
-        if (now.isAfter(logged.plus(LOG_EVERY))) {
-            logged = now;
-            LOG.infof("digest run %d: %d digests sent so far (%d queued by this run)", run.id, sent, totals.queued());
-        }
+        sendingLog
+                .due(sent)
+                .ifPresent(rate -> LOG.infof(
+                        "digest run %d: %d of its %d digests sent by this process (%.0f/s)",
+                        run.id, sent, totals.queued(), rate));
     }
 
     /** A long run keeps its lease; losing it only means another run may start (deliveries stay unique). */

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -57,10 +58,14 @@ class DigestSignalsTest {
         int id;
         JsonPath run;
         List<ExtLogRecord> lines;
+        List<String> progress;
         try (LogCapture logs = LogCapture.start()) {
             id = DigestDeliveryTest.startRun(day);
             run = DigestDeliveryTest.awaitRun(id);
             lines = logs.containing("digest run " + id + " ");
+            progress = logs.containing("digest run " + id + ": ").stream()
+                    .map(ExtLogRecord::getFormattedMessage)
+                    .toList();
         }
 
         assertThat(run.getString("status"), equalTo("SUCCEEDED"));
@@ -74,6 +79,11 @@ class DigestSignalsTest {
         assertThat(delta(before, after, "paperdigest_smtp_send_seconds_count", "outcome", "accepted"), equalTo(1.0));
         assertThat(delta(before, after, "paperdigest_digests_runs_seconds_count", "status", "SUCCEEDED"), equalTo(1.0));
 
+        // the tests log progress at every report: done of the total, and the pace
+        assertThat(
+                progress,
+                hasItem(matchesPattern("digest run " + id
+                        + ": \\d+ of about \\d+ subscribers looked at \\(\\d+/s\\), 1 digests queued, \\d+ sent")));
         // "queued …" and "SUCCEEDED …": every line of the run names it, JSON lines too
         assertThat(lines, hasSize(greaterThanOrEqualTo(2)));
         assertThat(lines.stream().map(r -> r.getMdc(RunLogContext.KEY)).toList(), everyItem(equalTo("digest-" + id)));

@@ -1,6 +1,7 @@
 package dev.paperdigest.papers.ingestion;
 
 import dev.paperdigest.common.ImportReport;
+import dev.paperdigest.common.ProgressRate;
 import dev.paperdigest.common.RunStatus;
 import dev.paperdigest.papers.PaperStore;
 import dev.paperdigest.papers.sources.SourceRun;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,7 +45,7 @@ final class ActiveRun implements SourceRun {
     private int requests;
     private double progress;
     private Instant cursorFrom;
-    private Instant lastReport;
+    private final ProgressRate fetching;
 
     /**
      * @param renewLease renews the source's lease; false when another replica has taken it
@@ -67,7 +69,7 @@ final class ActiveRun implements SourceRun {
         this.clock = clock;
         this.renewLease = renewLease;
         this.mustStop = mustStop;
-        this.lastReport = clock.instant();
+        this.fetching = new ProgressRate(REPORT_EVERY, clock);
     }
 
     /** What the run asks for, for the log. */
@@ -132,12 +134,18 @@ final class ActiveRun implements SourceRun {
     }
 
     void maybeReport() {
-        Instant now = clock.instant();
-        if (Duration.between(lastReport, now).compareTo(REPORT_EVERY) >= 0) {
-            lastReport = now;
+        OptionalDouble rate = fetching.due(fetched);
+        if (rate.isPresent()) {
             LOG.infof(
-                    "ingestion run %d of %s: %d fetched, %d created, %d updated, %d rejected, %.0f%%",
-                    id, source, fetched, totals.created, totals.updated, totals.rejectedCount(), progress * 100);
+                    "ingestion run %d of %s: %d fetched (%.0f/s), %d created, %d updated, %d rejected, %.0f%% done",
+                    id,
+                    source,
+                    fetched,
+                    rate.getAsDouble(),
+                    totals.created,
+                    totals.updated,
+                    totals.rejectedCount(),
+                    progress * 100);
             save(null, null);
             if (!renewLease.getAsBoolean()) {
                 throw new IllegalStateException(
