@@ -2,6 +2,7 @@ package dev.paperdigest.admin.console;
 
 import dev.paperdigest.digests.DigestRunner;
 import dev.paperdigest.digests.FailedDeliveries;
+import dev.paperdigest.papers.ingestion.IngestionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 /**
- * The operators' console: what the service has done over the last days, and the two things an
- * operator most often has to do about it (stop a digest run, send failed digests again). Its
+ * The operators' console: what the service has done over the last days, and what an operator
+ * most often has to do about it (stop a digest or ingestion run, send failed digests again). Its
  * buttons post plain forms and come back here (303) with a notice; cross-site posts are refused
  * like every other state-changing request ({@code common.BrowserSafety}).
  */
@@ -37,11 +38,14 @@ public class AdminConsole {
 
     private final ConsoleQueries queries;
     private final DigestRunner runs;
+    private final IngestionService ingestions;
     private final FailedDeliveries failed;
 
-    public AdminConsole(ConsoleQueries queries, DigestRunner runs, FailedDeliveries failed) {
+    public AdminConsole(
+            ConsoleQueries queries, DigestRunner runs, IngestionService ingestions, FailedDeliveries failed) {
         this.queries = queries;
         this.runs = runs;
+        this.ingestions = ingestions;
         this.failed = failed;
     }
 
@@ -49,8 +53,23 @@ public class AdminConsole {
     public TemplateInstance show(
             @QueryParam("cancelled") Long cancelled,
             @QueryParam("ended") Long ended,
+            @QueryParam("ingestionCancelled") Long ingestionCancelled,
+            @QueryParam("ingestionEnded") Long ingestionEnded,
             @QueryParam("retried") Integer retried) {
-        return Templates.console(queries.load(), notice(cancelled, ended, retried));
+        Notice notice = ingestionCancelled != null || ingestionEnded != null
+                ? ingestionNotice(ingestionCancelled, ingestionEnded)
+                : notice(cancelled, ended, retried);
+        return Templates.console(queries.load(), notice);
+    }
+
+    private static Notice ingestionNotice(Long cancelled, Long ended) {
+        if (cancelled != null) {
+            return new Notice(
+                    true,
+                    "Ingestion run " + cancelled + " stops at its next upstream page or day; "
+                            + "the papers it stored stay, and the next catch-up fetches the rest.");
+        }
+        return new Notice(false, "Ingestion run " + ended + " had already ended: there was nothing to cancel.");
     }
 
     static Notice notice(Long cancelled, Long ended, Integer retried) {
@@ -80,6 +99,14 @@ public class AdminConsole {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
     public Response cancel(@PathParam("id") long id) {
         return back(runs.cancel(id) ? "cancelled" : "ended", id);
+    }
+
+    /** The cancel button of an ingestion run: as {@code POST /api/admin/ingestions/{id}/cancel}. */
+    @POST
+    @Path("ingestions/{id}/cancel")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    public Response cancelIngestion(@PathParam("id") long id) {
+        return back(ingestions.cancel(id) ? "ingestionCancelled" : "ingestionEnded", id);
     }
 
     /** The console's retry button: as {@code POST /api/admin/deliveries/retry-failed}. */

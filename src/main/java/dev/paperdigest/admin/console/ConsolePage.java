@@ -49,5 +49,7 @@ public record ConsolePage(
             int updated,
             int skipped,
             int rejected,
-            String error) {}
+            String error,
+            boolean cancellable,
+            boolean stopping) {}
 }

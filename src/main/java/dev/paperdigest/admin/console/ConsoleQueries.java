@@ -317,17 +317,22 @@ public class ConsoleQueries {
                 .page(0, RUNS_SHOWN)
                 .list()
                 .stream()
-                .map(r -> new IngestionRunRow(
-                        r.id,
-                        r.source,
-                        r.status.name(),
-                        minute(r.startedAt),
-                        minute(r.finishedAt),
-                        r.created,
-                        r.updated,
-                        r.skipped,
-                        r.rejected,
-                        shorten(r.error)))
+                .map(r -> {
+                    boolean unfinished = r.status == RunStatus.QUEUED || r.status == RunStatus.RUNNING;
+                    return new IngestionRunRow(
+                            r.id,
+                            r.source,
+                            r.status.name(),
+                            minute(r.startedAt),
+                            minute(r.finishedAt),
+                            r.created,
+                            r.updated,
+                            r.skipped,
+                            r.rejected,
+                            shorten(r.error),
+                            unfinished && !r.cancelRequested,
+                            unfinished && r.cancelRequested);
+                })
                 .toList();
     }
 

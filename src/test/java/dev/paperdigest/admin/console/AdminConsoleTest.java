@@ -8,10 +8,13 @@ import dev.paperdigest.support.PaperIds;
 import dev.paperdigest.support.ScriptedRelay;
 import dev.paperdigest.support.SmtpServer;
 import dev.paperdigest.support.Subscribers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +50,9 @@ class AdminConsoleTest {
     @Inject
     JobLease lease;
 
+    @Inject
+    EntityManager em;
+
     /** A made-up word, so other test classes' subscribers and papers never interfere. */
     private final String topic = "okapi" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -64,6 +71,15 @@ class AdminConsoleTest {
                 .header("WWW-Authenticate", equalToIgnoringCase("basic realm=\"Paper Digest admin\""));
         given().post("/admin/deliveries/retry-failed").then().statusCode(401);
         given().post("/admin/digest-runs/1/cancel").then().statusCode(401);
+        given().post("/admin/ingestions/1/cancel").then().statusCode(401);
+    }
+
+    @Test
+    void aUserWithoutTheAdminRoleIsRefused() {
+        reader().get("/admin").then().statusCode(403);
+        reader().post("/admin/deliveries/retry-failed").then().statusCode(403);
+        reader().post("/admin/digest-runs/1/cancel").then().statusCode(403);
+        reader().post("/admin/ingestions/1/cancel").then().statusCode(403);
     }
 
     @Test
@@ -182,6 +198,7 @@ class AdminConsoleTest {
         String notice = comeBack(back);
         assertThat(notice, containsString(failed + " failed digest"));
         assertEquals(0, tile(notice, "outbox", "failed"));
+        assertEquals(tile(after, "outbox", "queued") + failed, tile(notice, "outbox", "queued"));
         assertThat(notice, not(containsString("Retry all")));
         Map<String, Object> requeued = Admin.deliveriesOf(refusedId).get(0);
         assertEquals("QUEUED", requeued.get("status"));
@@ -265,6 +282,54 @@ class AdminConsoleTest {
         assertThat(comeBack(again), containsString("Digest run " + id + " had already ended"));
     }
 
+    @Test
+    void itsCancelButtonStopsAnIngestionRunThatHasNotEnded() {
+        // a run of a source this profile never runs, as a replica that is fetching would show it
+        long id = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+        sql(
+                "INSERT INTO ingestion_run (id, source, status, scheduled, created_at, started_at) "
+                        + "VALUES (?1, 'hf', 'RUNNING', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                id);
+        try {
+            String form = "action=\"/admin/ingestions/" + id + "/cancel\"";
+            assertThat(ingestionRow(page(), id), containsString(form));
+
+            String back = press("/admin/ingestions/" + id + "/cancel");
+            assertThat(back, endsWith("/admin?ingestionCancelled=" + id));
+            String notice = comeBack(back);
+            assertThat(notice, containsString("Ingestion run " + id + " stops at its next upstream page or day"));
+            String row = ingestionRow(notice, id);
+            assertThat(row, not(containsString(form)));
+            assertThat(row, containsString("stopping"));
+            Admin.admin()
+                    .get("/api/admin/ingestions/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("RUNNING"));
+
+            // the replica running it stops at its next page
+            sql("UPDATE ingestion_run SET status = 'CANCELLED', finished_at = CURRENT_TIMESTAMP WHERE id = ?1", id);
+            String again = press("/admin/ingestions/" + id + "/cancel");
+            assertThat(again, endsWith("/admin?ingestionEnded=" + id));
+            assertThat(comeBack(again), containsString("Ingestion run " + id + " had already ended"));
+        } finally {
+            sql("DELETE FROM ingestion_run WHERE id = ?1", id);
+        }
+    }
+
+    private void sql(String statement, long id) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(statement).setParameter(1, id).executeUpdate());
+    }
+
+    private static RequestSpecification reader() {
+        return given().auth()
+                .preemptive()
+                .basic("reader", "test-reader-password")
+                .redirects()
+                .follow(false);
+    }
+
     /** Presses one of the console's buttons (a form post, as from the page itself); answers where it leads. */
     private static String press(String action) {
         return Admin.admin()
@@ -342,6 +407,10 @@ class AdminConsoleTest {
 
     private static String runRow(String html, int id) {
         return section(section(html, "id=\"digest-runs\"", "</section>"), "<tr data-run=\"" + id + "\">", "</tr>");
+    }
+
+    private static String ingestionRow(String html, long id) {
+        return section(section(html, "id=\"ingestion-runs\"", "</section>"), "<tr data-run=\"" + id + "\">", "</tr>");
     }
 
     private static String section(String text, String start, String end) {
