@@ -1,13 +1,11 @@
 package dev.paperdigest.common;
 
 import dev.paperdigest.support.NoDatabase;
+import dev.paperdigest.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.OptionalDouble;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -17,7 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 @NoDatabase
 class ProgressRateTest {
 
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final ProgressRate rate = new ProgressRate(Duration.ofSeconds(10), clock);
 
     @Test
@@ -38,28 +36,5 @@ class ProgressRateTest {
         assertThat(rate.due(10_000).getAsDouble(), closeTo(100, 0.001));
         clock.advance(Duration.ofSeconds(10));
         assertThat("nothing done since the last line", rate.due(10_000).getAsDouble(), closeTo(0, 0.001));
-    }
-
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.paperdigest.matching;
 
 import dev.paperdigest.support.NoDatabase;
+import dev.paperdigest.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,27 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 @NoDatabase
 class KeptSessionsTest {
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T08:00:00Z"));
     private final AtomicInteger loads = new AtomicInteger();
     private final KeptSessions<String> sessions = new KeptSessions<>(new LuceneMatcher(), clock, 2);
 
@@ -55,7 +33,7 @@ class KeptSessionsTest {
         assertSame(first, get("a"));
         assertEquals(1, loads.get());
 
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertNotSame(first, get("a"));
         assertEquals(2, loads.get());
     }
