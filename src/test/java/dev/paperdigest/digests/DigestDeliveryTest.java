@@ -190,6 +190,13 @@ class DigestDeliveryTest {
                 .body("items[0].finishedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"))
                 .body("size", equalTo(2));
         Admin.admin()
+                .get("/api/admin/digest-runs?size=1&page=1")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(older)))
+                .body("page", equalTo(1))
+                .body("total", greaterThanOrEqualTo(2));
+        Admin.admin()
                 .get("/api/admin/digest-runs?status=SUCCEEDED&size=200")
                 .then()
                 .statusCode(200)

@@ -29,6 +29,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +109,14 @@ class IngestionAdminTest {
         assertTrue(
                 ids.indexOf((int) newer) >= 0 && ids.indexOf((int) newer) < ids.indexOf((int) older),
                 "newest first: " + ids);
+        admin().queryParam("size", 1)
+                .queryParam("page", 1)
+                .get("/api/admin/ingestions")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of((int) older)))
+                .body("page", equalTo(1))
+                .body("total", greaterThanOrEqualTo(2));
         admin().queryParam("status", "failed")
                 .queryParam("size", 200)
                 .get("/api/admin/ingestions")
