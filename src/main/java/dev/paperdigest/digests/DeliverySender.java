@@ -1,5 +1,6 @@
 package dev.paperdigest.digests;
 
+import dev.paperdigest.common.Database;
 import dev.paperdigest.common.PatientTransactions;
 import dev.paperdigest.common.RelaxedCommit;
 import dev.paperdigest.common.RunLogContext;
@@ -60,6 +61,7 @@ public class DeliverySender {
     private final DeliveryConfig config;
     private final DeliveryAttempt attempt;
     private final SmtpRelay relay;
+    private final Database database;
     private final RelaxedCommit relaxedCommit;
     private final DataSource dataSource;
     private final ManagedExecutor executor;
@@ -72,6 +74,7 @@ public class DeliverySender {
             DeliveryConfig config,
             DeliveryAttempt attempt,
             SmtpRelay relay,
+            Database database,
             RelaxedCommit relaxedCommit,
             DataSource dataSource,
             ManagedExecutor executor,
@@ -79,6 +82,7 @@ public class DeliverySender {
         this.config = config;
         this.attempt = attempt;
         this.relay = relay;
+        this.database = database;
         this.relaxedCommit = relaxedCommit;
         this.dataSource = dataSource;
         this.executor = executor;
@@ -182,7 +186,7 @@ public class DeliverySender {
         Drain(BooleanSupplier moreComing, BooleanSupplier stop) {
             this.moreComing = moreComing;
             this.stop = stop;
-            this.claims = new OutboxClaims(config.batchSize(), relaxedCommit, dataSource, clock);
+            this.claims = new OutboxClaims(config.batchSize(), database, relaxedCommit, dataSource, clock);
         }
 
         Drained run() {

@@ -117,11 +117,18 @@ public class Subscriber extends PanacheEntityBase {
     private static final String SCHEDULE = "select new " + Schedule.class.getName()
             + "(s.id, s.publicId, s.frequency, s.sendHour, s.timeZone, s.matchedThrough, s.nextDigestAt) from Subscriber s ";
 
+    /**
+     * By id, for subscribers of one status. Naming the status first lets H2 take the rows in the
+     * order of the index on (status, id) and stop after a page, instead of sorting every row in
+     * the range; PostgreSQL reads it the same either way.
+     */
+    private static final String IN_ID_ORDER = "order by s.status, s.id";
+
     /** Active subscribers with ids after {@code afterId} up to {@code lastId}, in id order. */
     public static List<Schedule> listActive(long afterId, long lastId, int limit) {
         return getEntityManager()
                 .createQuery(
-                        SCHEDULE + "where s.status = ?1 and s.id > ?2 and s.id <= ?3 order by s.id", Schedule.class)
+                        SCHEDULE + "where s.status = ?1 and s.id > ?2 and s.id <= ?3 " + IN_ID_ORDER, Schedule.class)
                 .setParameter(1, SubscriberStatus.ACTIVE)
                 .setParameter(2, afterId)
                 .setParameter(3, lastId)
@@ -134,7 +141,8 @@ public class Subscriber extends PanacheEntityBase {
         return getEntityManager()
                 .createQuery(
                         SCHEDULE
-                                + "where s.status = ?1 and s.nextDigestAt <= ?2 and s.id > ?3 and s.id <= ?4 order by s.id",
+                                + "where s.status = ?1 and s.nextDigestAt <= ?2 and s.id > ?3 and s.id <= ?4 "
+                                + IN_ID_ORDER,
                         Schedule.class)
                 .setParameter(1, SubscriberStatus.ACTIVE)
                 .setParameter(2, now)
