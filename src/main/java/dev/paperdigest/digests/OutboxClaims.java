@@ -129,17 +129,62 @@ final class OutboxClaims {
 
     /**
      * Locks up to a batch of due deliveries for this transaction, skipping those another sender
-     * has locked (replicas claim side by side), oldest due first, after the position where this
-     * drain's last batch ended, and moves the position to the end of this one. Starting after it,
-     * a scan does not walk again over the index entries of every delivery claimed so far, which
-     * stay until PostgreSQL vacuums them (a million in a large run).
+     * has locked (replicas claim side by side), oldest due first.
      */
     private List<Long> lockDue(Connection db, Instant now, Instant afterAt, long afterId) throws SQLException {
+        return selectDue(
+                db,
+                now,
+                afterAt,
+                afterId,
+                "ORDER BY next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED");
+    }
+
+    /**
+     * The same on H2, in two statements. H2 locks every row a {@code FOR UPDATE} query reads before
+     * it sorts them and cuts them to a batch, so one statement locked the whole outbox (80,000 rows
+     * in a run for 100,000), and the next commit wrote all of it to the file again. First the next
+     * batch without locks, in the order of the index (H2 sorts by an index only when the ORDER BY
+     * names its leading column too), then a lock on those of them still queued and not held by
+     * another transaction. Another process cannot claim in between: H2 is embedded, and the
+     * senders of this one claim one after another.
+     */
+    private List<Long> lockDueOnH2(Connection db, Instant now, Instant afterAt, long afterId) throws SQLException {
+        List<Long> candidates = selectDue(
+                db,
+                now,
+                afterAt,
+                afterId,
+                "ORDER BY status, next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY");
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Set<Long> locked = new HashSet<>();
+        try (PreparedStatement lock = db.prepareStatement("SELECT id FROM delivery WHERE id IN ("
+                + IdParameters.placeholders(candidates.size()) + ") AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")) {
+            IdParameters.bind(lock, 1, candidates);
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(rows.getLong(1));
+                }
+            }
+        }
+        // in the order they are due, like the batch PostgreSQL returns
+        return candidates.stream().filter(locked::contains).toList();
+    }
+
+    /**
+     * The ids of due deliveries after the position where this drain's last batch ended, ordered,
+     * cut and locked as {@code orderAndLimit} says, and moves the position to the end of them.
+     * Starting after it, a scan does not walk again over the index entries of every delivery
+     * claimed so far, which stay until PostgreSQL vacuums them (a million in a large run).
+     */
+    private List<Long> selectDue(Connection db, Instant now, Instant afterAt, long afterId, String orderAndLimit)
+            throws SQLException {
         try (PreparedStatement select = db.prepareStatement("SELECT id, next_attempt_at FROM delivery "
                 + "WHERE status = 'QUEUED' AND next_attempt_at <= ? "
                 // a row comparison, which PostgreSQL starts the index scan from (an OR it would only filter by)
-                + "AND (next_attempt_at, id) > (?, ?) "
-                + "ORDER BY next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                + "AND (next_attempt_at, id) > (?, ?) " + orderAndLimit)) {
             select.setObject(1, now.atOffset(ZoneOffset.UTC));
             select.setObject(2, afterAt.atOffset(ZoneOffset.UTC));
             select.setLong(3, afterId);
@@ -153,49 +198,6 @@ final class OutboxClaims {
             }
             return ids;
         }
-    }
-
-    /**
-     * The same on H2, in two statements. H2 locks every row a {@code FOR UPDATE} query reads before
-     * it sorts them and cuts them to a batch, so one statement locked the whole outbox (80,000 rows
-     * in a run for 100,000), and the next commit wrote all of it to the file again. First the next
-     * batch without locks, in the order of the index (H2 sorts by an index only when the ORDER BY
-     * names its leading column too), then a lock on those of them still queued and not held by
-     * another transaction. Another process cannot claim in between: H2 is embedded, and the
-     * senders of this one claim one after another.
-     */
-    private List<Long> lockDueOnH2(Connection db, Instant now, Instant afterAt, long afterId) throws SQLException {
-        List<Long> candidates = new ArrayList<>(batchSize);
-        try (PreparedStatement select = db.prepareStatement("SELECT id, next_attempt_at FROM delivery "
-                + "WHERE status = 'QUEUED' AND next_attempt_at <= ? AND (next_attempt_at, id) > (?, ?) "
-                + "ORDER BY status, next_attempt_at, id FETCH FIRST " + batchSize + " ROWS ONLY")) {
-            select.setObject(1, now.atOffset(ZoneOffset.UTC));
-            select.setObject(2, afterAt.atOffset(ZoneOffset.UTC));
-            select.setLong(3, afterId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    candidates.add(rows.getLong(1));
-                    cursorAt = rows.getObject(2, OffsetDateTime.class).toInstant();
-                    cursorId = rows.getLong(1);
-                }
-            }
-        }
-        if (candidates.isEmpty()) {
-            return candidates;
-        }
-        List<Long> ids = new ArrayList<>(candidates.size());
-        try (PreparedStatement lock = db.prepareStatement("SELECT id FROM delivery WHERE id IN ("
-                + IdParameters.placeholders(candidates.size()) + ") AND status = 'QUEUED' FOR UPDATE SKIP LOCKED")) {
-            IdParameters.bind(lock, 1, candidates);
-            try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-        }
-        // claimed in the order they are due, like the batch PostgreSQL returns
-        Set<Long> locked = new HashSet<>(ids);
-        return candidates.stream().filter(locked::contains).toList();
     }
 
     /**
